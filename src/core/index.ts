@@ -1,0 +1,10 @@
+// The pure core: text in, findings out. No `vscode`, no Node-only API.
+export * from './analyze';
+export * from './config';
+export * from './placeholders';
+export * from './report';
+export * from './sections';
+export * from './syntax';
+export * from './template';
+export * from './text';
+export { parseMarkdown } from './parse';

@@ -1,0 +1,28 @@
+import defaultTemplateText from './templates/implementation-notes.md';
+import { parseMarkdown } from './parse';
+import { findCandidates, vocabularyOf } from './placeholders';
+import { collectSyntax } from './syntax';
+import { stripBom } from './text';
+
+export interface TemplateModel {
+  /** The template's text, without a BOM. */
+  text: string;
+  /** Its placeholders, brackets included (`[Decision Title]`). */
+  placeholders: ReadonlySet<string>;
+}
+
+/** Derives the placeholder vocabulary from any template text. */
+export function createTemplate(text: string): TemplateModel {
+  const clean = stripBom(text);
+  const syntax = collectSyntax(clean, parseMarkdown(clean));
+  return { text: clean, placeholders: vocabularyOf(findCandidates(clean, syntax)) };
+}
+
+let defaultModel: TemplateModel | undefined;
+
+/** The user's own implementation-notes template, shipped verbatim. */
+export function defaultTemplate(): TemplateModel {
+  return (defaultModel ??= createTemplate(defaultTemplateText));
+}
+
+export { defaultTemplateText };

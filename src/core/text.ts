@@ -1,0 +1,61 @@
+/** Text utilities shared by every step: BOM handling and offset → line/column. */
+
+const BOM = '\uFEFF';
+
+/** A leading BOM is not part of the document's text (and never a column). */
+export function stripBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/** 0-based line and character (UTF-16 code units), as VS Code's `Position`. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/**
+ * Maps offsets to positions. `\n`, `\r\n` and a lone `\r` each end a line,
+ * as SPEC.md and VS Code agree.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        starts.push(i + 1);
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const line = Math.min(Math.max(position.line, 0), this.starts.length - 1);
+    return Math.min(this.starts[line] + Math.max(position.character, 0), this.text.length);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+}
