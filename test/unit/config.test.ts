@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { ignoreMatcher, parseConfig } from '../../src/core';
+
+suite('config: .impl-notes.yaml', () => {
+  test('reads template, ignore and files', () => {
+    const { config, problems } = parseConfig('template: docs/tpl.md\nignore:\n  - "[Name]"\n  - /^\\[TBD/\nfiles: ["docs/**/*.md"]\n', 'c.yaml');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config, { template: 'docs/tpl.md', ignore: ['[Name]', '/^\\[TBD/'], files: ['docs/**/*.md'] });
+  });
+
+  test('an empty file is an empty config', () => {
+    assert.deepEqual(parseConfig('', 'c.yaml'), { config: { ignore: [], files: [] }, problems: [] });
+  });
+
+  test('invalid YAML names the file', () => {
+    const { problems } = parseConfig('ignore: [unclosed\n', '/p/.impl-notes.yaml');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, '/p/.impl-notes.yaml');
+    assert.match(problems[0].message, /not valid YAML/);
+  });
+
+  test('unknown keys and wrong types name the key, and valid keys still apply', () => {
+    const { config, problems } = parseConfig('templat: x\nignore: 3\nfiles: [a, 2]\ntemplate: [1]\n', 'c.yaml');
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['templat', 'template', 'ignore', 'files[1]'],
+    );
+    assert.deepEqual(config.files, ['a']);
+  });
+
+  test('an invalid regular expression is reported and dropped', () => {
+    const { config, problems } = parseConfig('ignore: ["/(/", "[Ok]"]\n', 'c.yaml');
+    assert.equal(problems[0].key, 'ignore[0]');
+    assert.match(problems[0].message, /invalid regular expression/);
+    assert.deepEqual(config.ignore, ['[Ok]']);
+  });
+
+  test('a top level that is not a mapping', () => {
+    assert.match(parseConfig('- a\n- b\n', 'c.yaml').problems[0].message, /expected a mapping/);
+  });
+
+  test('a YAML alias bomb is refused, not expanded', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    const { problems } = parseConfig(lines.join('\n') + '\n', 'bomb.yaml');
+    assert.ok(problems.length > 0);
+  });
+
+  test('ignore matcher: exact with or without brackets, regex with flags', () => {
+    const ignored = ignoreMatcher(['Name', '[Date]', '/^\\[todo/i'])!;
+    assert.deepEqual(['[Name]', '[Date]', '[TODO: x]', '[Other]'].map(ignored), [true, true, true, false]);
+    assert.equal(ignoreMatcher([]), undefined);
+  });
+});

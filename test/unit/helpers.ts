@@ -1,0 +1,19 @@
+import { analyze, createTemplate, toFileReport, type AnalyzeOptions } from '../../src/core';
+
+/** `line:column text` for each placeholder, 1-based as SPEC.md reports them. */
+export function placeholdersOf(markdown: string, options: AnalyzeOptions = {}): string[] {
+  return toFileReport('doc.md', analyze(markdown, options)).placeholders.map((p) => `${p.line}:${p.column} ${p.text}`);
+}
+
+/** Just the placeholder texts, in document order. */
+export function textsOf(markdown: string, options: AnalyzeOptions = {}): string[] {
+  return analyze(markdown, options).placeholders.map((p) => p.text);
+}
+
+export function sectionsOf(markdown: string, options: AnalyzeOptions = {}) {
+  return toFileReport('doc.md', analyze(markdown, options)).sections;
+}
+
+export function templateFrom(text: string): AnalyzeOptions {
+  return { template: createTemplate(text) };
+}
