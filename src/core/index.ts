@@ -8,3 +8,7 @@ export * from './syntax';
 export * from './template';
 export * from './text';
 export { parseMarkdown } from './parse';
+export * from './detect';
+export * from './glob';
+export * from './edits';
+export * from './snippet';

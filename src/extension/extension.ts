@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
+import { NotesAnalyzer } from './analyzer';
+import { registerDiagnostics } from './diagnostics';
+import { NotesConfigService } from './notesConfig';
 
 // Wiring only: each feature lives in its own file and registers itself here.
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Implementation Notes', { log: true });
-  context.subscriptions.push(log);
-  log.info('Implementation Notes activated');
+  const configs = new NotesConfigService(log);
+  const analyzer = new NotesAnalyzer(configs, log);
+  context.subscriptions.push(log, configs, analyzer, registerDiagnostics(analyzer));
 }
 
 export function deactivate(): void {}

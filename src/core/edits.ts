@@ -1,0 +1,66 @@
+import type { Analysis } from './analyze';
+import type { Span } from './syntax';
+
+/** A fix as data (`{range, newText}` over 0-based offsets), applied by the editor and tests alike. */
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/** Applies non-overlapping edits to text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** Replace every placeholder with exactly this text (`[Name]`) by `value`. */
+export function fillEverywhereEdits(analysis: Analysis, placeholderText: string, value: string): TextEdit[] {
+  return analysis.placeholders
+    .filter((p) => p.text === placeholderText)
+    .map((p) => ({ start: p.start, end: p.end, newText: value }));
+}
+
+/** Removes the whole line holding `offset`, with its line break. */
+export function removeLineEdit(text: string, offset: number): TextEdit {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+  else if (end < text.length) end++;
+  else if (start > 0) {
+    // The last line has no break of its own: take the one before it.
+    start -= text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1;
+  }
+  return { start, end, newText: '' };
+}
+
+/** `[Date]`, `[Scan Date]`, `[Due date]`: a placeholder for one date (not a range). */
+export function isDatePlaceholder(text: string): boolean {
+  return /^\[\s*(?:[\p{L}\s]*\s)?dates?\s*\]$/iu.test(text) || /^\[\s*(?:today|yyyy-mm-dd)\s*\]$/i.test(text);
+}
+
+/** Today as `YYYY-MM-DD`, in local time. */
+export function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Edits that put `date` into every date placeholder. */
+export function fillDateEdits(analysis: Analysis, date: Date): TextEdit[] {
+  const value = isoDate(date);
+  return analysis.placeholders.filter((p) => isDatePlaceholder(p.text)).map((p) => ({ start: p.start, end: p.end, newText: value }));
+}
+
+/** Index of the next (or previous) placeholder from an offset, wrapping around; -1 when none. */
+export function adjacentPlaceholder(analysis: Analysis, offset: number, direction: 1 | -1): number {
+  const list = analysis.placeholders;
+  if (list.length === 0) return -1;
+  if (direction === 1) {
+    const i = list.findIndex((p) => p.start > offset);
+    return i >= 0 ? i : 0;
+  }
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].end < offset || (list[i].start < offset && list[i].end <= offset)) return i;
+  return list.length - 1;
+}

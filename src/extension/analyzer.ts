@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import { analyze, LineIndex, looksLikeNotes, matchesAnyGlob, type Analysis, type TemplateModel } from '../core';
+import type { NotesConfigService } from './notesConfig';
+import { readSettings } from './settings';
+
+/** One document's analysis, valid for exactly one version of it. */
+export interface DocumentAnalysis {
+  document: vscode.TextDocument;
+  version: number;
+  analysis: Analysis;
+  lines: LineIndex;
+  template: TemplateModel;
+}
+
+interface Entry {
+  timer?: ReturnType<typeof setTimeout>;
+  /** Bumped on every request: a result from an older generation is stale. */
+  generation: number;
+  result?: DocumentAnalysis;
+  isNotes: boolean;
+}
+
+/**
+ * Keeps the analysis of every open implementation-notes document current:
+ * analysed on open, debounced per document on edit, stale results discarded
+ * by version, forgotten on close. Other files get no work at all beyond the
+ * cheap "is this notes?" check.
+ */
+export class NotesAnalyzer implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly closed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.closed];
+  /** A document's analysis changed, or it stopped (or started) being notes. */
+  readonly onDidChangeAnalysis = this.changed.event;
+  /** A document was closed: drop what is shown for it. */
+  readonly onDidForget = this.closed.event;
+
+  constructor(
+    private readonly configs: NotesConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document, readSettings(e.document.uri).delay);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      configs.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) clearTimeout(entry.timer);
+    this.entries.clear();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** The latest analysis if it matches the document's current version. */
+  current(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    const result = this.entries.get(document.uri.toString())?.result;
+    return result && result.version === document.version ? result : undefined;
+  }
+
+  isNotes(document: vscode.TextDocument): boolean {
+    return this.entries.get(document.uri.toString())?.isNotes ?? false;
+  }
+
+  /** Analysis of the document as it is now; undefined when it is not notes. */
+  async analyzeNow(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const current = this.current(document);
+    if (current) return current;
+    return this.run(document, this.bump(document));
+  }
+
+  private refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  private bump(document: vscode.TextDocument): Entry & { key: string } {
+    const key = document.uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { generation: 0, isNotes: false };
+      this.entries.set(key, entry);
+    }
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.generation++;
+    return Object.assign(entry, { key });
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== 'markdown') {
+      if (this.entries.has(document.uri.toString())) this.forget(document.uri);
+      return;
+    }
+    const entry = this.bump(document);
+    const generation = entry.generation;
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (entry.generation === generation) void this.run(document, entry);
+    }, delay);
+  }
+
+  private async run(document: vscode.TextDocument, entry: Entry): Promise<DocumentAnalysis | undefined> {
+    const generation = entry.generation;
+    const version = document.version;
+    try {
+      const config = await this.configs.forDocument(document.uri);
+      if (entry.generation !== generation || document.isClosed) return this.current(document);
+      const text = document.getText();
+      const isNotes = this.detect(document, text, config.files, config.configFile);
+      let result: DocumentAnalysis | undefined;
+      if (isNotes) {
+        const started = Date.now();
+        const analysis = analyze(text, { template: config.template, ignore: config.ignore });
+        result = { document, version, analysis, lines: new LineIndex(analysis.text), template: config.template };
+        this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
+      }
+      if (entry.generation !== generation || document.version !== version) return result;
+      const changed = entry.isNotes !== isNotes || isNotes;
+      entry.isNotes = isNotes;
+      entry.result = result;
+      if (changed) this.changed.fire(document);
+      return result;
+    } catch (err) {
+      this.log.error(`analysis of ${document.uri.toString(true)} failed`, err);
+      return undefined;
+    }
+  }
+
+  private detect(document: vscode.TextDocument, text: string, configGlobs: string[], configFile?: vscode.Uri): boolean {
+    const settings = readSettings(document.uri);
+    if (settings.detectByContent && looksLikeNotes(text)) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (folder && settings.files.length > 0 && matchesAnyGlob(relative(folder.uri, document.uri), settings.files)) return true;
+    if (configFile && configGlobs.length > 0) {
+      return matchesAnyGlob(relative(vscode.Uri.joinPath(configFile, '..'), document.uri), configGlobs);
+    }
+    return false;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.generation++;
+    this.entries.delete(key);
+    this.closed.fire(uri);
+  }
+}
+
+function relative(base: vscode.Uri, uri: vscode.Uri): string {
+  const prefix = base.path.endsWith('/') ? base.path : base.path + '/';
+  return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : uri.path;
+}

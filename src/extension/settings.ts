@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** Everything under `implementationNotes.*`, read for one resource. */
+export interface Settings {
+  files: string[];
+  detectByContent: boolean;
+  template: string;
+  ignore: string[];
+  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting };
+  newNotesFolder: string;
+  fillDates: boolean;
+  delay: number;
+}
+
+export const SECTION = 'implementationNotes';
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    files: c.get<string[]>('files', []),
+    detectByContent: c.get<boolean>('detectByContent', true),
+    template: c.get<string>('template', ''),
+    ignore: c.get<string[]>('ignore', []),
+    severity: {
+      placeholder: c.get<SeveritySetting>('severity.placeholder', 'warning'),
+      emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
+    },
+    newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
+    fillDates: c.get<boolean>('newNotes.fillDates', false),
+    delay: Math.max(0, c.get<number>('diagnostics.delay', 300)),
+  };
+}

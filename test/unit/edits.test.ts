@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import {
+  adjacentPlaceholder, analyze, applyEdits, defaultTemplate, fillDateEdits, fillEverywhereEdits,
+  isDatePlaceholder, isoDate, removeLineEdit, toSnippet,
+} from '../../src/core';
+
+suite('edits as data', () => {
+  test('fill everywhere replaces exactly the identical placeholders', () => {
+    const text = '# N\n\n[Name] and [Name] but not [Name of x], `[Name]`\n';
+    const analysis = analyze(text);
+    const edits = fillEverywhereEdits(analysis, '[Name]', 'Ada');
+    assert.equal(applyEdits(text, edits), '# N\n\nAda and Ada but not [Name of x], `Ada`\n');
+  });
+
+  test('remove the line, with each kind of line break', () => {
+    const lf = 'a\nb [X]\nc';
+    assert.equal(applyEdits(lf, [removeLineEdit(lf, 4)]), 'a\nc');
+    const crlf = 'a\r\nb [X]\r\nc';
+    assert.equal(applyEdits(crlf, [removeLineEdit(crlf, 5)]), 'a\r\nc');
+    const last = 'a\r\nb [X]';
+    assert.equal(applyEdits(last, [removeLineEdit(last, 5)]), 'a');
+    assert.equal(applyEdits('only [X]', [removeLineEdit('only [X]', 2)]), '');
+  });
+
+  test('date placeholders', () => {
+    assert.deepEqual(
+      ['[Date]', '[Scan Date]', '[due date]', '[Start Date - End Date]', '[Update]', '[Dated]'].map(isDatePlaceholder),
+      [true, true, true, false, false, false],
+    );
+    assert.equal(isoDate(new Date(2026, 0, 5)), '2026-01-05');
+    const text = defaultTemplate().text;
+    const filled = applyEdits(text, fillDateEdits(analyze(text), new Date(2026, 10, 24)));
+    assert.match(filled, /\*\*Created\*\*: 2026-11-24\n\*\*Last Updated\*\*: 2026-11-24/);
+    assert.equal(analyze(filled).placeholders.length, 228 - 4);
+  });
+
+  test('next and previous placeholder wrap around', () => {
+    const analysis = analyze('[A] x [B] y [C]');
+    assert.equal(adjacentPlaceholder(analysis, 0, 1), 1);
+    assert.equal(adjacentPlaceholder(analysis, 13, 1), 0);
+    assert.equal(adjacentPlaceholder(analysis, 6, -1), 0);
+    assert.equal(adjacentPlaceholder(analysis, 0, -1), 2);
+    assert.equal(adjacentPlaceholder(analyze('none'), 0, 1), -1);
+  });
+});
+
+suite('template as a snippet', () => {
+  test('placeholders become numbered tab stops; $, } and \\ are escaped', () => {
+    const text = 'Cost: $5 {a} \\path [Name] and [Role $x}]\n';
+    const analysis = analyze(text);
+    assert.equal(toSnippet(text, analysis.placeholders), 'Cost: \\$5 {a\\} \\\\path ${1:[Name]} and ${2:[Role \\$x\\}]}\n$0');
+  });
+
+  test('the default template gets 228 tab stops', () => {
+    const t = defaultTemplate();
+    const snippet = toSnippet(t.text, analyze(t.text).placeholders);
+    assert.equal((snippet.match(/\$\{\d+:/g) ?? []).length, 228);
+    assert.ok(snippet.endsWith('${228:[Date]}\n$0'));
+  });
+});
