@@ -1,8 +1,7 @@
 import { ignoreMatcher } from './config';
-import { parseMarkdown } from './parse';
-import { findCandidates, selectPlaceholders, type Placeholder } from './placeholders';
+import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
+import { selectPlaceholders, type Placeholder } from './placeholders';
 import { buildSections, sectionIndexAt, type Section } from './sections';
-import { collectSyntax } from './syntax';
 import { defaultTemplate, type TemplateModel } from './template';
 import { stripBom } from './text';
 
@@ -11,6 +10,11 @@ export interface AnalyzeOptions {
   template?: TemplateModel;
   /** Placeholder texts or `/regex/` patterns to ignore. */
   ignore?: readonly string[];
+  /**
+   * Keeps each section's parse between calls, so re-analysing an edited
+   * document parses only the sections the edit touched (one per document).
+   */
+  parser?: ChunkedParser;
 }
 
 export interface FoundPlaceholder extends Placeholder {
@@ -40,9 +44,14 @@ export interface Finding {
 /** Parse, collect, find, section: separate steps over plain data. */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const text = stripBom(input);
-  const syntax = collectSyntax(text, parseMarkdown(text));
+  const facts = options.parser ? options.parser.facts(text) : wholeDocumentFacts(text);
+  return analyzeFacts(text, facts, options);
+}
+
+/** The template-dependent steps, over facts from a whole or a chunked parse. */
+export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts, options: AnalyzeOptions = {}): Analysis {
   const template = options.template ?? defaultTemplate();
-  const found = selectPlaceholders(findCandidates(text, syntax), {
+  const found = selectPlaceholders(candidates, {
     vocabulary: template.placeholders,
     isIgnored: options.ignore ? ignoreMatcher(options.ignore) : undefined,
   });

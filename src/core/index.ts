@@ -12,3 +12,4 @@ export * from './detect';
 export * from './glob';
 export * from './edits';
 export * from './snippet';
+export * from './facts';

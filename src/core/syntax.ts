@@ -24,6 +24,8 @@ export interface Syntax {
   headings: HeadingInfo[];
   /** Sorted start offsets of content: every leaf but whitespace-only text and HTML comments. */
   contentStarts: number[];
+  /** Link reference definitions, by normalised label: they act on the whole document. */
+  definitions: { start: number; identifier: string }[];
 }
 
 const NO_PROSE = new Set(['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference', 'html', 'yaml', 'toml']);
@@ -34,6 +36,7 @@ export function collectSyntax(text: string, tree: Root): Syntax {
   const code: Span[] = [];
   const headings: HeadingInfo[] = [];
   const contentStarts: number[] = [];
+  const definitions: { start: number; identifier: string }[] = [];
 
   const visit = (node: Nodes): void => {
     const start = node.position?.start.offset;
@@ -57,6 +60,11 @@ export function collectSyntax(text: string, tree: Root): Syntax {
           if (box) excluded.push(box);
         }
         break;
+      case 'definition':
+        definitions.push({ start, identifier: node.identifier });
+        excluded.push({ start, end });
+        contentStarts.push(start);
+        return;
       default:
         if (NO_PROSE.has(node.type)) {
           excluded.push({ start, end });
@@ -75,7 +83,7 @@ export function collectSyntax(text: string, tree: Root): Syntax {
   excluded.sort((a, b) => a.start - b.start);
   code.sort((a, b) => a.start - b.start);
   contentStarts.sort((a, b) => a - b);
-  return { excluded: merge(excluded), code, headings, contentStarts };
+  return { excluded: merge(excluded), code, headings, contentStarts, definitions };
 }
 
 /** The `[ ]`/`[x]` box sits between the item's marker and its first paragraph. */
