@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, createTemplate, LineIndex, toFileReport, toTextLines, type FileReport, type TemplateModel } from '../core';
+import { analyze, ChunkedParser, createTemplate, LineIndex, toFileReport, toTextLines, type FileReport, type TemplateModel } from '../core';
 import { version } from '../../package.json';
 import { ConfigResolver } from './config';
 import { describeError, expandPaths, readText, type CliFileSystem } from './files';
@@ -134,7 +134,8 @@ export async function main(io: CliIO): Promise<number> {
       continue;
     }
     const { config, template: active } = await configs.forFile(absolute);
-    const analysis = analyze(text, { template: active, ignore: config.ignore });
+    // Parsing section by section is exact and, on long notes, several times faster than one parse.
+    const analysis = analyze(text, { template: active, ignore: config.ignore, parser: new ChunkedParser() });
     const lines = new LineIndex(analysis.text);
     const empty = analysis.sections.filter((s) => s.status === 'empty').length;
     placeholderCount += analysis.placeholders.length;

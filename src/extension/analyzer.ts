@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, LineIndex, looksLikeNotes, matchesAnyGlob, type Analysis, type TemplateModel } from '../core';
+import { analyze, ChunkedParser, LineIndex, looksLikeNotes, matchesAnyGlob, type Analysis, type TemplateModel } from '../core';
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
@@ -18,6 +18,8 @@ interface Entry {
   generation: number;
   result?: DocumentAnalysis;
   isNotes: boolean;
+  /** Caches each section's parse: an edit re-parses only the sections it touched. */
+  parser: ChunkedParser;
 }
 
 /**
@@ -82,7 +84,7 @@ export class NotesAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { generation: 0, isNotes: false };
+      entry = { generation: 0, isNotes: false, parser: new ChunkedParser() };
       this.entries.set(key, entry);
     }
     clearTimeout(entry.timer);
@@ -115,7 +117,7 @@ export class NotesAnalyzer implements vscode.Disposable {
       let result: DocumentAnalysis | undefined;
       if (isNotes) {
         const started = Date.now();
-        const analysis = analyze(text, { template: config.template, ignore: config.ignore });
+        const analysis = analyze(text, { template: config.template, ignore: config.ignore, parser: entry.parser });
         result = { document, version, analysis, lines: new LineIndex(analysis.text), template: config.template };
         this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
       }
