@@ -1,0 +1,116 @@
+// `npm run bench`: our analysis beside its anchors, measured in the same
+// process and run (median of many iterations after warm-up). Never a test.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { lint } from 'markdownlint/sync';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { analyze, ChunkedParser, defaultTemplate, LineIndex } from '../src/core';
+import { notesDocument } from './bench-docs';
+
+const root = path.resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
+
+function measure(fn: () => void, budgetMs: number, minRuns = 5): { median: number; runs: number } {
+  // Warm-up: V8 optimises the parser over the first runs.
+  const warm = performance.now();
+  for (let i = 0; i < 50 && (i < 3 || performance.now() - warm < budgetMs / 4); i++) fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < minRuns || (performance.now() - start < budgetMs && times.length < 2000)) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1], runs: times.length };
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3)) + ' ms';
+const ratio = (a: number, b: number) => (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(2)) + 'x';
+
+const remark = unified().use(remarkParse).use(remarkGfm);
+const floorScan = (text: string) => {
+  const re = /\[[^[\]\r\n]{1,120}\]/g;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n + new LineIndex(text).lineCount;
+};
+
+console.log(`Implementation Notes benchmark: Node ${process.version}, ${new Date().toISOString()}`);
+console.log(`Template: ${defaultTemplate().text.length} chars. Median of N runs after warm-up.\n`);
+
+const rows: string[][] = [];
+for (const copies of quick ? [1, 10] : [1, 10, 100]) {
+  const text = notesDocument(copies, copies);
+  const lines = text.split('\n').length;
+  const budget = copies === 100 ? 20000 : 3000;
+  const min = copies === 100 ? 3 : 10;
+
+  const full = measure(() => analyze(text, { parser: new ChunkedParser() }), budget, min);
+  const parser = new ChunkedParser();
+  analyze(text, { parser });
+  const middle = text.indexOf('\n', text.length >> 1) + 1;
+  let k = 0;
+  const edit = measure(() => {
+    k++;
+    analyze(text.slice(0, middle) + `edit ${k} ` + text.slice(middle), { parser });
+  }, budget / 2, min * 3);
+  const parse = measure(() => remark.parse(text), budget, min);
+  const mdl = measure(() => lint({ strings: { doc: text } }), budget, min);
+  const floor = measure(() => floorScan(text), 1000, 50);
+
+  console.log(`${copies}x: ${lines} lines, ${(text.length / 1024).toFixed(0)} KB`);
+  const table = [
+    ['ours: full analysis', full],
+    ['ours: re-analysis after a one-line edit', edit],
+    ['anchor: remark + gfm parse alone', parse],
+    ['anchor: markdownlint default lint', mdl],
+    ['anchor: regex scan + line index (floor)', floor],
+  ] as const;
+  for (const [name, m] of table) console.log(`  ${name.padEnd(42)} ${fmt(m.median).padStart(10)}   (${m.runs} runs)`);
+  console.log(`  ratios: full/remark ${ratio(full.median, parse.median)}, full/markdownlint ${ratio(full.median, mdl.median)}, ` +
+    `edit/markdownlint 1/${ratio(mdl.median, edit.median)}, edit/floor ${ratio(edit.median, floor.median)}, full/floor ${ratio(full.median, floor.median)}\n`);
+  rows.push([`${copies}x`, fmt(full.median), fmt(edit.median), fmt(parse.median), fmt(mdl.median), fmt(floor.median)]);
+}
+
+// CLI throughput on a folder of generated notes, beside markdownlint-cli2.
+const folder = path.join(root, 'bench-out', 'cli-1000');
+fs.rmSync(folder, { recursive: true, force: true });
+fs.mkdirSync(folder, { recursive: true });
+const fileCount = quick ? 200 : 1000;
+for (let i = 0; i < fileCount; i++) fs.writeFileSync(path.join(folder, `notes-${String(i).padStart(4, '0')}.md`), notesDocument(1, 1000 + i));
+execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root });
+const timeCommand = (args: string[]) => {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    times.push(performance.now() - t);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return times.sort((a, b) => a - b)[1];
+};
+const ours = timeCommand(['dist/cli.js', 'check', '--format', 'json', folder]);
+const theirs = timeCommand([path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${path.relative(root, folder)}/**/*.md`]);
+console.log(`CLI on ${fileCount} notes files (${(fs.readdirSync(folder).reduce((s, f) => s + fs.statSync(path.join(folder, f)).size, 0) / 1048576).toFixed(1)} MB), median of 3 runs:`);
+console.log(`  impl-notes check      ${fmt(ours).padStart(10)}  ${(fileCount / (ours / 1000)).toFixed(0)} files/s`);
+console.log(`  markdownlint-cli2     ${fmt(theirs).padStart(10)}  ${(fileCount / (theirs / 1000)).toFixed(0)} files/s`);
+console.log(`  throughput ratio ours/markdownlint-cli2: ${ratio(theirs, ours)}\n`);
+
+console.log('Bundles (production build):');
+for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
+  const bytes = fs.readFileSync(path.join(root, file));
+  console.log(`  ${file.padEnd(24)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  (${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip)`);
+}
+const activation = path.join(root, 'out', 'activation.json');
+if (fs.existsSync(activation)) {
+  const a = JSON.parse(fs.readFileSync(activation, 'utf8'));
+  console.log(`\nActivation in the real VS Code harness (last integration run, ${a.when}): ${a.activateMs.toFixed(1)} ms activate(), first analysis of the template ${a.firstAnalysisMs.toFixed(1)} ms`);
+} else {
+  console.log('\nActivation: run `npm run test:integration` first; it records out/activation.json from the real VS Code.');
+}
+execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
