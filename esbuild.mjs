@@ -17,6 +17,18 @@ const common = {
   legalComments: 'none',
 };
 
+// The web extension analyses inline: keep the worker-thread backend out of its bundle.
+const noWorkerThreadsOnTheWeb = {
+  name: 'no-worker-threads-on-the-web',
+  setup(build) {
+    build.onResolve({ filter: /\/workerBackend$/ }, () => ({ path: 'workerBackend', namespace: 'web-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'web-stub' }, () => ({
+      contents: 'export class WorkerBackend { constructor() { throw new Error("worker threads are not available on the web"); } }',
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -26,6 +38,15 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    define: { IMPL_NOTES_TARGET: '"node"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/worker/analysisWorker.ts'],
+    outfile: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   {
     ...common,
@@ -35,7 +56,8 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', IMPL_NOTES_TARGET: '"web"' },
+    plugins: [noWorkerThreadsOnTheWeb],
   },
   {
     ...common,

@@ -13,3 +13,4 @@ export * from './glob';
 export * from './edits';
 export * from './snippet';
 export * from './facts';
+export * from './service';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyze, ChunkedParser, LineIndex, looksLikeNotes, matchesAnyGlob, type Analysis, type TemplateModel } from '../core';
+import { LineIndex, looksLikeNotes, matchesAnyGlob, stripBom, type Analysis, type TemplateModel } from '../core';
+import type { AnalysisBackend } from './analysisBackend';
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
@@ -18,8 +19,8 @@ interface Entry {
   generation: number;
   result?: DocumentAnalysis;
   isNotes: boolean;
-  /** Caches each section's parse: an edit re-parses only the sections it touched. */
-  parser: ChunkedParser;
+  /** The document was too large to analyse; the user was told once. */
+  tooLarge?: boolean;
 }
 
 /**
@@ -40,6 +41,7 @@ export class NotesAnalyzer implements vscode.Disposable {
 
   constructor(
     private readonly configs: NotesConfigService,
+    private readonly backend: AnalysisBackend,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -84,7 +86,7 @@ export class NotesAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { generation: 0, isNotes: false, parser: new ChunkedParser() };
+      entry = { generation: 0, isNotes: false };
       this.entries.set(key, entry);
     }
     clearTimeout(entry.timer);
@@ -115,13 +117,21 @@ export class NotesAnalyzer implements vscode.Disposable {
       const text = document.getText();
       const isNotes = this.detect(document, text, config.files, config.configFile);
       let result: DocumentAnalysis | undefined;
-      if (isNotes) {
+      if (isNotes && this.withinSizeLimit(document, text, entry)) {
         const started = Date.now();
-        const analysis = analyze(text, { template: config.template, ignore: config.ignore, parser: entry.parser });
-        result = { document, version, analysis, lines: new LineIndex(analysis.text), template: config.template };
+        const clean = stripBom(text);
+        const found = await this.backend.analyze({
+          key: document.uri.toString(),
+          text: clean,
+          templateText: config.template.text,
+          ignore: config.ignore,
+        });
+        if (!found) return this.current(document); // superseded by a newer request
+        const analysis: Analysis = { text: clean, ...found };
+        result = { document, version, analysis, lines: new LineIndex(clean), template: config.template };
         this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
       }
-      if (entry.generation !== generation || document.version !== version) return result;
+      if (entry.generation !== generation || document.version !== version || document.isClosed) return result;
       const changed = entry.isNotes !== isNotes || isNotes;
       entry.isNotes = isNotes;
       entry.result = result;
@@ -131,6 +141,23 @@ export class NotesAnalyzer implements vscode.Disposable {
       this.log.error(`analysis of ${document.uri.toString(true)} failed`, err);
       return undefined;
     }
+  }
+
+  private withinSizeLimit(document: vscode.TextDocument, text: string, entry: Entry): boolean {
+    const limit = readSettings(document.uri).maxDocumentSize;
+    if (limit <= 0 || text.length <= limit) {
+      entry.tooLarge = false;
+      return true;
+    }
+    if (!entry.tooLarge) {
+      entry.tooLarge = true;
+      const size = `${(text.length / 1048576).toFixed(1)} MB`;
+      this.log.info(`not analysing ${document.uri.toString(true)}: ${size} is over implementationNotes.maxDocumentSize`);
+      void vscode.window.showInformationMessage(
+        `Implementation Notes: ${vscode.workspace.asRelativePath(document.uri)} (${size}) is larger than the implementationNotes.maxDocumentSize setting, so it is not checked.`,
+      );
+    }
+    return false;
   }
 
   private detect(document: vscode.TextDocument, text: string, configGlobs: string[], configFile?: vscode.Uri): boolean {
@@ -151,6 +178,7 @@ export class NotesAnalyzer implements vscode.Disposable {
     clearTimeout(entry.timer);
     entry.generation++;
     this.entries.delete(key);
+    this.backend.forget(key);
     this.closed.fire(uri);
   }
 }

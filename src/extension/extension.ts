@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { createAnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
 import { registerDiagnostics } from './diagnostics';
 import { NotesConfigService } from './notesConfig';
@@ -7,8 +8,9 @@ import { NotesConfigService } from './notesConfig';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Implementation Notes', { log: true });
   const configs = new NotesConfigService(log);
-  const analyzer = new NotesAnalyzer(configs, log);
-  context.subscriptions.push(log, configs, analyzer, registerDiagnostics(analyzer));
+  const backend = createAnalysisBackend(context.extensionUri, log);
+  const analyzer = new NotesAnalyzer(configs, backend, log);
+  context.subscriptions.push(log, configs, backend, analyzer, registerDiagnostics(analyzer));
 }
 
 export function deactivate(): void {}

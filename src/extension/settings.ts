@@ -12,6 +12,8 @@ export interface Settings {
   newNotesFolder: string;
   fillDates: boolean;
   delay: number;
+  /** Characters; larger documents get a notice instead of an analysis. 0: no limit. */
+  maxDocumentSize: number;
 }
 
 export const SECTION = 'implementationNotes';
@@ -30,5 +32,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
     delay: Math.max(0, c.get<number>('diagnostics.delay', 300)),
+    maxDocumentSize: Math.max(0, c.get<number>('maxDocumentSize', 2_000_000)),
   };
 }

@@ -1,0 +1,55 @@
+import { analyze, type Analysis } from './analyze';
+import { ChunkedParser } from './facts';
+import { createTemplate, defaultTemplate, type TemplateModel } from './template';
+
+/** One request to analyse a document: plain data, so it can cross to a worker. */
+export interface AnalysisRequest {
+  /** Identifies the document across requests (its URI). */
+  key: string;
+  text: string;
+  /** The active template's text; the default template when omitted. */
+  templateText?: string;
+  ignore: readonly string[];
+}
+
+/** An analysis without the text it was made from (the requester has it). */
+export type AnalysisResult = Omit<Analysis, 'text'>;
+
+/**
+ * Keeps a chunked parser per document and a model per template, so that
+ * repeated requests for an edited document re-parse only what changed.
+ * Runs wherever the host puts it: a worker thread, or inline.
+ */
+export class AnalysisService {
+  private readonly parsers = new Map<string, ChunkedParser>();
+  private readonly templates = new Map<string, TemplateModel>();
+
+  analyze(request: AnalysisRequest): AnalysisResult {
+    let parser = this.parsers.get(request.key);
+    if (!parser) {
+      parser = new ChunkedParser();
+      this.parsers.set(request.key, parser);
+    }
+    const { placeholders, sections } = analyze(request.text, {
+      template: this.template(request.templateText),
+      ignore: request.ignore,
+      parser,
+    });
+    return { placeholders, sections };
+  }
+
+  forget(key: string): void {
+    this.parsers.delete(key);
+  }
+
+  private template(text: string | undefined): TemplateModel {
+    if (text === undefined) return defaultTemplate();
+    let model = this.templates.get(text);
+    if (!model) {
+      if (this.templates.size > 8) this.templates.clear();
+      model = createTemplate(text);
+      this.templates.set(text, model);
+    }
+    return model;
+  }
+}

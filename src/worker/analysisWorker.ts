@@ -1,0 +1,50 @@
+// The analysis worker of the desktop extension: it runs the core off the
+// extension host's main thread, so typing never waits for a parse.
+import { parentPort } from 'node:worker_threads';
+import { AnalysisService, type AnalysisRequest } from '../core';
+
+export type WorkerMessage =
+  | { type: 'analyze'; id: number; request: AnalysisRequest }
+  | { type: 'forget'; key: string };
+
+const service = new AnalysisService();
+// Newer requests for a document replace older ones still waiting.
+const pending = new Map<string, { id: number; request: AnalysisRequest }>();
+const superseded: number[] = [];
+let scheduled = false;
+
+function drain(): void {
+  scheduled = false;
+  for (const id of superseded.splice(0)) parentPort!.postMessage({ id, superseded: true });
+  const next = pending.entries().next();
+  if (next.done) return;
+  const [key, { id, request }] = next.value;
+  pending.delete(key);
+  try {
+    parentPort!.postMessage({ id, result: service.analyze(request) });
+  } catch (err) {
+    parentPort!.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+  schedule();
+}
+
+function schedule(): void {
+  if (!scheduled && (pending.size > 0 || superseded.length > 0)) {
+    scheduled = true;
+    setImmediate(drain);
+  }
+}
+
+parentPort!.on('message', (message: WorkerMessage) => {
+  if (message.type === 'forget') {
+    const waiting = pending.get(message.key);
+    if (waiting) superseded.push(waiting.id);
+    pending.delete(message.key);
+    service.forget(message.key);
+  } else {
+    const waiting = pending.get(message.request.key);
+    if (waiting) superseded.push(waiting.id);
+    pending.set(message.request.key, { id: message.id, request: message.request });
+  }
+  schedule();
+});
