@@ -43,6 +43,7 @@ const targets = [
   {
     ...common,
     entryPoints: ['src/worker/analysisWorker.ts'],
+    // Used by the desktop extension and by the CLI's worker pool alike.
     outfile: 'dist/worker.js',
     platform: 'node',
     format: 'cjs',

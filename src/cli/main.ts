@@ -1,10 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, ChunkedParser, createTemplate, LineIndex, toFileReport, toTextLines, type FileReport, type TemplateModel } from '../core';
+import { createTemplate, LineIndex, toFileReport, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
 import { version } from '../../package.json';
 import { ConfigResolver } from './config';
 import { describeError, expandPaths, readText, type CliFileSystem } from './files';
+import { createAnalyzer } from './pool';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
 export interface CliIO {
@@ -13,6 +14,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   cwd?: string;
   fs?: CliFileSystem;
+  /** Worker threads for analysis; by default one per core (at most 4) on large runs. */
+  workers?: number;
 }
 
 export const EXIT_OK = 0;
@@ -123,29 +126,47 @@ export async function main(io: CliIO): Promise<number> {
   let placeholderCount = 0;
   let emptyCount = 0;
   let filesWithFindings = 0;
-  for (const file of files) {
+  const analyzer = createAnalyzer(files.length, io.workers);
+  // Files are read and analysed ahead in a window, and reported in order.
+  const analyseFile = async (file: string): Promise<Analysis> => {
     const absolute = path.resolve(cwd, file);
-    let text: string;
-    try {
-      text = await readText(fs, absolute);
-    } catch (e) {
-      err(`impl-notes: ${file}: ${describeError(e)}`);
-      exit = EXIT_ERROR;
-      continue;
-    }
+    const text = await readText(fs, absolute);
     const { config, template: active } = await configs.forFile(absolute);
-    // Parsing section by section is exact and, on long notes, several times faster than one parse.
-    const analysis = analyze(text, { template: active, ignore: config.ignore, parser: new ChunkedParser() });
-    const lines = new LineIndex(analysis.text);
-    const empty = analysis.sections.filter((s) => s.status === 'empty').length;
-    placeholderCount += analysis.placeholders.length;
-    emptyCount += empty;
-    if (analysis.placeholders.length > 0 || empty > 0) {
-      filesWithFindings++;
-      if (exit === EXIT_OK) exit = EXIT_FINDINGS;
+    const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const result = await analyzer.analyze({ key: absolute, text: clean, templateText: active.text, ignore: config.ignore });
+    return { text: clean, ...result };
+  };
+  const window: Promise<Analysis>[] = [];
+  const WINDOW = 16;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (window.length < WINDOW && i + window.length < files.length) {
+        const next = analyseFile(files[i + window.length]);
+        next.catch(() => undefined); // handled in order below
+        window.push(next);
+      }
+      const file = files[i];
+      let analysis: Analysis;
+      try {
+        analysis = await window.shift()!;
+      } catch (e) {
+        err(`impl-notes: ${file}: ${describeError(e)}`);
+        exit = EXIT_ERROR;
+        continue;
+      }
+      const lines = new LineIndex(analysis.text);
+      const empty = analysis.sections.filter((s) => s.status === 'empty').length;
+      placeholderCount += analysis.placeholders.length;
+      emptyCount += empty;
+      if (analysis.placeholders.length > 0 || empty > 0) {
+        filesWithFindings++;
+        if (exit === EXIT_OK) exit = EXIT_FINDINGS;
+      }
+      if (format === 'json') reports.push(toFileReport(file, analysis, lines));
+      else toTextLines(file, analysis, lines).forEach(out);
     }
-    if (format === 'json') reports.push(toFileReport(file, analysis, lines));
-    else toTextLines(file, analysis, lines).forEach(out);
+  } finally {
+    await analyzer.close();
   }
 
   if (format === 'json') {

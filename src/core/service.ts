@@ -2,6 +2,8 @@ import { analyze, type Analysis } from './analyze';
 import { ChunkedParser } from './facts';
 import { createTemplate, defaultTemplate, type TemplateModel } from './template';
 
+const WHOLE_PARSE_LIMIT = 32 * 1024;
+
 /** One request to analyse a document: plain data, so it can cross to a worker. */
 export interface AnalysisRequest {
   /** Identifies the document across requests (its URI). */
@@ -24,7 +26,18 @@ export class AnalysisService {
   private readonly parsers = new Map<string, ChunkedParser>();
   private readonly templates = new Map<string, TemplateModel>();
 
-  analyze(request: AnalysisRequest): AnalysisResult {
+  /**
+   * `once`: a document analysed a single time (the CLI's). Short ones get one
+   * whole parse, which beats parsing section by section when nothing is reused;
+   * long ones are still cut, since micromark slows down on long inputs.
+   */
+  analyze(request: AnalysisRequest, once = false): AnalysisResult {
+    if (once) {
+      const options = { template: this.template(request.templateText), ignore: request.ignore };
+      const parser = request.text.length > WHOLE_PARSE_LIMIT ? new ChunkedParser() : undefined;
+      const { placeholders, sections } = analyze(request.text, { ...options, parser });
+      return { placeholders, sections };
+    }
     let parser = this.parsers.get(request.key);
     if (!parser) {
       parser = new ChunkedParser();

@@ -4,12 +4,13 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisService, type AnalysisRequest } from '../core';
 
 export type WorkerMessage =
-  | { type: 'analyze'; id: number; request: AnalysisRequest }
+  /** `once`: a one-off document (the CLI's): keep no parser cache for it. */
+  | { type: 'analyze'; id: number; request: AnalysisRequest; once?: boolean }
   | { type: 'forget'; key: string };
 
 const service = new AnalysisService();
 // Newer requests for a document replace older ones still waiting.
-const pending = new Map<string, { id: number; request: AnalysisRequest }>();
+const pending = new Map<string, { id: number; request: AnalysisRequest; once?: boolean }>();
 const superseded: number[] = [];
 let scheduled = false;
 
@@ -18,10 +19,10 @@ function drain(): void {
   for (const id of superseded.splice(0)) parentPort!.postMessage({ id, superseded: true });
   const next = pending.entries().next();
   if (next.done) return;
-  const [key, { id, request }] = next.value;
+  const [key, { id, request, once }] = next.value;
   pending.delete(key);
   try {
-    parentPort!.postMessage({ id, result: service.analyze(request) });
+    parentPort!.postMessage({ id, result: service.analyze(request, once) });
   } catch (err) {
     parentPort!.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
@@ -44,7 +45,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
   } else {
     const waiting = pending.get(message.request.key);
     if (waiting) superseded.push(waiting.id);
-    pending.set(message.request.key, { id: message.id, request: message.request });
+    pending.set(message.request.key, { id: message.id, request: message.request, once: message.once });
   }
   schedule();
 });
