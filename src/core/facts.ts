@@ -1,3 +1,4 @@
+import { collectSyntaxFromEvents, markdownEvents } from './events';
 import { parseMarkdown } from './parse';
 import { findCandidates, type Candidate } from './placeholders';
 import { collectSyntax, type Span, type Syntax } from './syntax';
@@ -12,8 +13,14 @@ export interface DocumentFacts {
   candidates: Candidate[];
 }
 
-/** Facts from one parse of the whole text: the reference that chunked parsing must equal. */
+/** Facts from one parse of the whole text, read from micromark's events. */
 export function wholeDocumentFacts(text: string): DocumentFacts {
+  const syntax = collectSyntaxFromEvents(text, markdownEvents(text));
+  return { syntax, candidates: findCandidates(text, syntax) };
+}
+
+/** The same facts through an mdast tree (remark): slower, kept as the oracle the events reading must equal. */
+export function mdastDocumentFacts(text: string): DocumentFacts {
   const syntax = collectSyntax(text, parseMarkdown(text));
   return { syntax, candidates: findCandidates(text, syntax) };
 }

@@ -56,7 +56,7 @@ export function collectSyntax(text: string, tree: Root): Syntax {
         break;
       case 'listItem':
         if (typeof node.checked === 'boolean') {
-          const box = taskBox(text, start, node.children[0]?.position?.start.offset ?? end);
+          const box = taskBox(text, start);
           if (box) excluded.push(box);
         }
         break;
@@ -86,10 +86,10 @@ export function collectSyntax(text: string, tree: Root): Syntax {
   return { excluded: merge(excluded), code, headings, contentStarts, definitions };
 }
 
-/** The `[ ]`/`[x]` box sits between the item's marker and its first paragraph. */
-function taskBox(text: string, itemStart: number, paragraphStart: number): Span | undefined {
-  const open = text.lastIndexOf('[', paragraphStart - 1);
-  return open >= itemStart && text[open + 2] === ']' ? { start: open, end: open + 3 } : undefined;
+/** The `[ ]`/`[x]` box is the first thing after the item's marker (possibly on the next line). */
+function taskBox(text: string, itemStart: number): Span | undefined {
+  const m = /^(?:[*+-]|\d{1,9}[.)])[ \t\r\n]*\[[ xX]\]/.exec(text.slice(itemStart, itemStart + 40));
+  return m ? { start: itemStart + m[0].length - 3, end: itemStart + m[0].length } : undefined;
 }
 
 function headingTitle(text: string, children: readonly Nodes[]): string {
