@@ -64,3 +64,23 @@ export function adjacentPlaceholder(analysis: Analysis, offset: number, directio
   for (let i = list.length - 1; i >= 0; i--) if (list[i].end < offset || (list[i].start < offset && list[i].end <= offset)) return i;
   return list.length - 1;
 }
+
+/** A file name for notes on a phase: `Phase 2: Search!` → `phase-2-search.md`. */
+export function notesFileName(phase: string): string {
+  const slug = phase
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${slug || 'implementation-notes'}.md`;
+}
+
+/** The template for a new notes document: the phase in its phase placeholder, and optionally today's date. */
+export function newNotesText(analysis: Analysis, phase: string, date: Date | undefined): string {
+  const phasePlaceholder = analysis.placeholders.find((p) => /^\[\s*phase\b/i.test(p.text));
+  const edits = phasePlaceholder && phase.trim() !== '' ? fillEverywhereEdits(analysis, phasePlaceholder.text, phase.trim()) : [];
+  return applyEdits(analysis.text, [...edits, ...(date ? fillDateEdits(analysis, date) : [])]);
+}

@@ -1,14 +1,26 @@
 import * as vscode from 'vscode';
+import { ActiveNotes } from './activeNotes';
 import { createAnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
+import { registerChecklist, type ChecklistProvider } from './checklistView';
+import { registerCodeActions } from './codeActions';
+import { registerCompletions } from './completions';
 import { registerDiagnostics } from './diagnostics';
+import { registerIgnorePlaceholder } from './ignorePlaceholder';
+import { registerInsertBlock } from './insertBlock';
+import { registerInsertTemplate } from './insertTemplate';
+import { registerNavigation } from './navigation';
+import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
+import { registerStatusBar } from './statusBar';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
   analyzer: NotesAnalyzer;
+  checklist: ChecklistProvider;
+  statusBar: vscode.StatusBarItem;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here.
@@ -18,8 +30,27 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
   const configs = new NotesConfigService(log);
   const backend = createAnalysisBackend(context.extensionUri, log);
   const analyzer = new NotesAnalyzer(configs, backend, log);
-  context.subscriptions.push(log, configs, backend, analyzer, registerDiagnostics(analyzer));
-  return { activationMs: performance.now() - started, analyzer };
+  const active = new ActiveNotes(analyzer);
+  const checklist = registerChecklist(active, context.workspaceState);
+  const statusBar = registerStatusBar(checklist.provider);
+  context.subscriptions.push(
+    log,
+    configs,
+    backend,
+    analyzer,
+    active,
+    registerDiagnostics(analyzer),
+    checklist.disposable,
+    statusBar.disposable,
+    registerInsertTemplate(configs, log),
+    registerNewNotes(configs, log),
+    registerNavigation(analyzer),
+    registerInsertBlock(analyzer),
+    registerCompletions(analyzer),
+    registerCodeActions(analyzer),
+    registerIgnorePlaceholder(configs, log),
+  );
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.item };
 }
 
 export function deactivate(): void {}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   adjacentPlaceholder, analyze, applyEdits, defaultTemplate, fillDateEdits, fillEverywhereEdits,
-  isDatePlaceholder, isoDate, removeLineEdit, toSnippet,
+  isDatePlaceholder, isoDate, newNotesText, notesFileName, removeLineEdit, toSnippet,
 } from '../../src/core';
 
 suite('edits as data', () => {
@@ -56,5 +56,22 @@ suite('template as a snippet', () => {
     const snippet = toSnippet(t.text, analyze(t.text).placeholders);
     assert.equal((snippet.match(/\$\{\d+:/g) ?? []).length, 228);
     assert.ok(snippet.endsWith('${228:[Date]}\n$0'));
+  });
+});
+
+suite('new notes', () => {
+  test('file names from phase names', () => {
+    assert.equal(notesFileName('Phase 2: Search & Indexing!'), 'phase-2-search-indexing.md');
+    assert.equal(notesFileName('  Café Überblick  '), 'cafe-uberblick.md');
+    assert.equal(notesFileName('???'), 'implementation-notes.md');
+  });
+
+  test('the phase fills the phase placeholder; dates only when asked', () => {
+    const analysis = analyze(defaultTemplate().text);
+    const text = newNotesText(analysis, 'Phase 2 – Search', new Date(2026, 10, 24));
+    assert.match(text, /\*\*Phase\*\*: Phase 2 – Search\n/);
+    assert.match(text, /\*\*Created\*\*: 2026-11-24/);
+    assert.equal(analyze(text).placeholders.length, 228 - 1 - 4);
+    assert.equal(analyze(newNotesText(analysis, 'X', undefined)).placeholders.length, 227);
   });
 });

@@ -1,0 +1,183 @@
+import * as vscode from 'vscode';
+import type { Section } from '../core';
+import type { ActiveNotes } from './activeNotes';
+import type { DocumentAnalysis } from './analyzer';
+
+/** One heading of the active notes document. */
+export interface ChecklistItem {
+  readonly uri: vscode.Uri;
+  readonly index: number;
+  readonly section: Section;
+}
+
+const SHOW_ALL_KEY = 'implementationNotes.showAllSections';
+
+/**
+ * The sidebar checklist: the sections of the active notes document that
+ * still need filling (or all of them), nested as in the document, with
+ * their placeholder counts and a badge with what is left.
+ */
+export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ChecklistItem | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private snapshot: DocumentAnalysis | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private showAll: boolean;
+  /** Fires after the snapshot changed (for the badge and tests). */
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  readonly onDidRefresh = this.refreshed.event;
+
+  constructor(
+    private readonly active: ActiveNotes,
+    private readonly state: vscode.Memento,
+  ) {
+    this.showAll = state.get<boolean>(SHOW_ALL_KEY, false);
+    void vscode.commands.executeCommand('setContext', SHOW_ALL_KEY, this.showAll);
+    this.disposables.push(this.refreshed, active.onDidChange(() => this.scheduleRefresh()));
+    this.refresh();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  get showingAll(): boolean {
+    return this.showAll;
+  }
+
+  async setShowAll(value: boolean): Promise<void> {
+    this.showAll = value;
+    await this.state.update(SHOW_ALL_KEY, value);
+    await vscode.commands.executeCommand('setContext', SHOW_ALL_KEY, value);
+    this.refresh();
+  }
+
+  /** What is left in the active notes document, for the badge and the status bar. */
+  get current(): DocumentAnalysis | undefined {
+    return this.snapshot;
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 100);
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.snapshot = this.active.analysis;
+    this.changed.fire(undefined);
+    this.refreshed.fire();
+  }
+
+  private visible(section: Section): boolean {
+    return this.showAll || section.needsFilling;
+  }
+
+  getChildren(element?: ChecklistItem): ChecklistItem[] {
+    const snapshot = this.snapshot;
+    if (!snapshot) return [];
+    const { sections } = snapshot.analysis;
+    const indexes = element ? element.section.children : sections.map((s, i) => (s.parent === -1 ? i : -1)).filter((i) => i >= 0);
+    return indexes.filter((i) => this.visible(sections[i])).map((i) => this.item(snapshot, i));
+  }
+
+  getParent(element: ChecklistItem): ChecklistItem | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot || element.section.parent < 0) return undefined;
+    return this.item(snapshot, element.section.parent);
+  }
+
+  getTreeItem(element: ChecklistItem): vscode.TreeItem {
+    const s = element.section;
+    const hasVisibleChildren = s.children.some((i) => this.visible(this.snapshot!.analysis.sections[i]));
+    const item = new vscode.TreeItem(
+      s.title || '(untitled heading)',
+      hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = `${element.uri.toString()}#${element.index}:${s.title}`;
+    item.description = describeSection(s);
+    item.iconPath = iconFor(s);
+    item.contextValue = `section.${s.status}`;
+    item.tooltip = new vscode.MarkdownString(`**${s.title || '(untitled heading)'}** (level ${s.level})\n\n${tooltipFor(s)}`);
+    item.command = { command: 'implementationNotes.revealSection', title: 'Reveal Section', arguments: [element.uri, element.index] };
+    return item;
+  }
+
+  private item(snapshot: DocumentAnalysis, index: number): ChecklistItem {
+    return { uri: snapshot.document.uri, index, section: snapshot.analysis.sections[index] };
+  }
+}
+
+export function describeSection(s: Section): string {
+  if (s.status === 'empty') return 'empty';
+  const own = s.placeholders;
+  const total = s.totalPlaceholders;
+  if (total === 0) return s.needsFilling ? '' : 'done';
+  const plural = (n: number) => `${n} placeholder${n === 1 ? '' : 's'}`;
+  return own === total ? plural(own) : `${plural(own)} (${total} with subsections)`;
+}
+
+function iconFor(s: Section): vscode.ThemeIcon {
+  if (s.status === 'todo') return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
+  if (s.status === 'empty') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground'));
+  if (s.needsFilling) return new vscode.ThemeIcon('pass');
+  return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+}
+
+function tooltipFor(s: Section): string {
+  if (s.status === 'empty') return 'This section has no content yet.';
+  if (s.status === 'todo') return `${s.placeholders} placeholder${s.placeholders === 1 ? '' : 's'} to fill here.`;
+  return s.needsFilling ? 'Done here; a subsection still needs filling.' : 'Done.';
+}
+
+/** Registers the view, its badge and message, and its commands. */
+export function registerChecklist(active: ActiveNotes, state: vscode.Memento): { provider: ChecklistProvider; disposable: vscode.Disposable } {
+  const provider = new ChecklistProvider(active, state);
+  const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
+  const updateBadge = () => {
+    const snapshot = provider.current;
+    if (!snapshot) {
+      view.badge = undefined;
+      view.message = undefined;
+      return;
+    }
+    const placeholders = snapshot.analysis.placeholders.length;
+    const empty = snapshot.analysis.sections.filter((s) => s.status === 'empty').length;
+    const left = placeholders + empty;
+    view.badge = left > 0 ? { value: left, tooltip: `${placeholders} placeholders and ${empty} empty sections left` } : undefined;
+    view.message = left === 0 ? 'All sections are filled.' : undefined;
+  };
+  updateBadge();
+  const disposable = vscode.Disposable.from(
+    provider,
+    view,
+    provider.onDidRefresh(updateBadge),
+    vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
+    vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
+    vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri, index: number) => revealSection(active, uri, index)),
+  );
+  return { provider, disposable };
+}
+
+/** Shows the heading and selects the section's first placeholder (or the heading line). */
+async function revealSection(active: ActiveNotes, uri: vscode.Uri, index: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  const result = active.analysis;
+  const section = result?.analysis.sections[index];
+  if (!result || result.document !== document || !section) return;
+  const first = result.analysis.placeholders.find((p) => p.section === index);
+  const heading = result.lines.positionAt(section.start);
+  let selection: vscode.Selection;
+  if (first) {
+    const a = result.lines.positionAt(first.start);
+    const b = result.lines.positionAt(first.end);
+    selection = new vscode.Selection(a.line, a.character, b.line, b.character);
+  } else {
+    selection = new vscode.Selection(heading.line, heading.character, heading.line, heading.character);
+  }
+  editor.selection = selection;
+  editor.revealRange(new vscode.Range(heading.line, 0, selection.end.line, selection.end.character), vscode.TextEditorRevealType.AtTop);
+}

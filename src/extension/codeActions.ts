@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { fillEverywhereEdits, isDatePlaceholder, isoDate, removeLineEdit, type TextEdit } from '../core';
+import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { eolOf, toTextEdit } from './ranges';
+
+/** Quick fixes for leftover placeholders and empty sections; every fix is a core edit or a command. */
+export class PlaceholderFixes implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly analyzer: NotesAnalyzer) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.analyzer.current(document);
+    if (!result) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const offset = document.offsetAt(diagnostic.range.start);
+      if (diagnostic.code === 'placeholder') actions.push(...this.placeholderFixes(result, diagnostic, offset));
+      else if (diagnostic.code === 'empty-section') actions.push(...this.emptySectionFixes(result, diagnostic, offset));
+    }
+    return actions;
+  }
+
+  private placeholderFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, offset: number): vscode.CodeAction[] {
+    const placeholder = result.analysis.placeholders.find((p) => p.start === offset);
+    if (!placeholder) return [];
+    const { document } = result;
+    const text = placeholder.text;
+    const out: vscode.CodeAction[] = [];
+
+    const fill = this.action(`Fill ${text}`, diagnostic);
+    fill.command = { command: 'implementationNotes.fillPlaceholder', title: 'Fill Placeholder', arguments: [document.uri, diagnostic.range] };
+    fill.isPreferred = true;
+    out.push(fill);
+
+    const count = fillEverywhereEdits(result.analysis, text, '').length;
+    if (count > 1) {
+      const everywhere = this.action(`Fill all ${count} occurrences of ${text}…`, diagnostic);
+      everywhere.command = { command: 'implementationNotes.fillPlaceholderEverywhere', title: 'Fill Placeholder Everywhere…', arguments: [{ placeholder: text }] };
+      out.push(everywhere);
+    }
+
+    if (isDatePlaceholder(text)) {
+      const today = this.action(`Replace ${text} with today's date (${isoDate(new Date())})`, diagnostic);
+      today.edit = this.edit(result, { start: placeholder.start, end: placeholder.end, newText: isoDate(new Date()) });
+      out.push(today);
+    }
+
+    const ignore = this.action(`Ignore ${text} in this workspace`, diagnostic);
+    ignore.command = { command: 'implementationNotes.ignorePlaceholder', title: 'Ignore Placeholder Text', arguments: [document.uri, text] };
+    out.push(ignore);
+
+    const remove = this.action('Remove this line', diagnostic);
+    remove.edit = this.edit(result, removeLineEdit(result.analysis.text, placeholder.start));
+    out.push(remove);
+    return out;
+  }
+
+  private emptySectionFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, offset: number): vscode.CodeAction[] {
+    const section = result.analysis.sections.find((s) => s.start === offset);
+    if (!section) return [];
+    const eol = eolOf(result.document);
+    const na = this.action('Mark this section as not applicable', diagnostic);
+    na.edit = this.edit(result, { start: section.headingEnd, end: section.headingEnd, newText: `${eol}${eol}_Not applicable._` });
+    return [na];
+  }
+
+  private action(title: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+
+  private edit(result: DocumentAnalysis, edit: TextEdit): vscode.WorkspaceEdit {
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    const te = toTextEdit(result.lines, edit);
+    workspaceEdit.replace(result.document.uri, te.range, te.newText);
+    return workspaceEdit;
+  }
+}
+
+export function registerCodeActions(analyzer: NotesAnalyzer): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PlaceholderFixes(analyzer), {
+    providedCodeActionKinds: PlaceholderFixes.providedCodeActionKinds,
+  });
+}

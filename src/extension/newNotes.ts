@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { analyze, newNotesText, notesFileName } from '../core';
+import type { NotesConfigService } from './notesConfig';
+import { readSettings } from './settings';
+
+export interface NewNotesArgs {
+  phase?: string;
+  /** Relative to the first workspace folder. */
+  fileName?: string;
+}
+
+/**
+ * New Implementation Notes…: asks for the phase, proposes a file in the
+ * configured folder, never overwrites, and opens the new notes.
+ */
+export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('implementationNotes.newNotes', async (args: NewNotesArgs = {}) => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const phase =
+      args.phase ??
+      (await vscode.window.showInputBox({
+        title: 'New Implementation Notes',
+        prompt: 'Phase name (it goes into the Phase placeholder and the file name)',
+        placeHolder: 'Phase 2: Search indexing',
+        validateInput: (v) => (v.trim() === '' ? 'Enter a phase name' : undefined),
+      }));
+    if (phase === undefined) return undefined;
+    const settings = readSettings(folder?.uri);
+    const template = await configs.templateFor(folder?.uri);
+    const text = newNotesText(analyze(template.text, { template }), phase, settings.fillDates ? new Date() : undefined);
+
+    if (!folder) {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(document);
+      return document.uri;
+    }
+    const proposed = `${settings.newNotesFolder.replace(/[\\/]+$/, '')}/${notesFileName(phase)}`.replace(/^\/+/, '');
+    let relative = args.fileName ?? proposed;
+    for (;;) {
+      if (args.fileName === undefined) {
+        const answer = await vscode.window.showInputBox({
+          title: 'New Implementation Notes',
+          prompt: `File to create, relative to ${folder.name}`,
+          value: relative,
+          valueSelection: [relative.lastIndexOf('/') + 1, relative.length - 3],
+          validateInput: (v) => (v.trim() === '' ? 'Enter a file name' : undefined),
+        });
+        if (answer === undefined) return undefined;
+        relative = answer.trim();
+      }
+      const target = vscode.Uri.joinPath(folder.uri, relative);
+      if (await exists(target)) {
+        const message = `Implementation Notes: ${relative} already exists; it was not overwritten.`;
+        if (args.fileName !== undefined) {
+          void vscode.window.showWarningMessage(message);
+          return undefined;
+        }
+        void vscode.window.showWarningMessage(`${message} Choose another name.`);
+        continue;
+      }
+      try {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      } catch (err) {
+        log.error(`could not create ${target.toString(true)}`, err);
+        void vscode.window.showErrorMessage(`Implementation Notes: could not create ${relative}: ${(err as Error).message}`);
+        return undefined;
+      }
+      await vscode.window.showTextDocument(target);
+      return target;
+    }
+  });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { progress } from '../core';
+import type { ChecklistProvider } from './checklistView';
+
+/** Progress of the active notes document: sections done / total; click focuses the checklist. */
+export function registerStatusBar(checklist: ChecklistProvider): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
+  const item = vscode.window.createStatusBarItem('implementationNotes.progress', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Implementation Notes Progress';
+  item.command = 'implementationNotes.checklist.focus';
+  const update = () => {
+    const snapshot = checklist.current;
+    if (!snapshot) {
+      item.hide();
+      return;
+    }
+    const p = progress(snapshot.analysis);
+    item.text = `$(checklist) ${p.done}/${p.total} sections`;
+    item.tooltip = `Implementation notes: ${p.done} of ${p.total} sections done, ${p.placeholders} placeholder${p.placeholders === 1 ? '' : 's'} left. Click to open the checklist.`;
+    item.show();
+  };
+  update();
+  return { item, disposable: vscode.Disposable.from(item, checklist.onDidRefresh(update)) };
+}
