@@ -116,6 +116,7 @@ export function describeSection(s: Section): string {
   const total = s.totalPlaceholders;
   if (total === 0) return s.needsFilling ? '' : 'done';
   const plural = (n: number) => `${n} placeholder${n === 1 ? '' : 's'}`;
+  if (own === 0) return `${plural(total)} in subsections`;
   return own === total ? plural(own) : `${plural(own)} (${total} with subsections)`;
 }
 

@@ -87,8 +87,11 @@ async function runWithTestElectron() {
 function npmInstall(args, cwd, env = {}) {
   const logFile = path.join(cwd, 'install.log');
   const out = fs.openSync(logFile, 'w');
+  // Under `npm run`, npm_* variables describe the outer npm and Node 20;
+  // code-server's postinstall reads them, so the inner npm starts clean.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE'));
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', ...args], {
-    cwd, stdio: ['ignore', out, out], env: { ...process.env, npm_config_loglevel: 'error', ...env },
+    cwd, stdio: ['ignore', out, out], env: { ...clean, npm_config_loglevel: 'error', ...env },
   });
   fs.closeSync(out);
   if (r.status !== 0) {

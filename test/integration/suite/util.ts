@@ -30,8 +30,17 @@ export function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[])
   });
 }
 
+/** Closes every editor, discarding unsaved changes (closing a dirty one would open a dialog). */
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (let i = 0; i < 100 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.length > 0)!;
+    await vscode.window.tabGroups.close(group.tabs[0].isDirty ? [] : group.tabs, true);
+    if (group.tabs.length > 0 && group.tabs[0].isDirty) {
+      const input = group.tabs[0].input;
+      if (input instanceof vscode.TabInputText) await vscode.window.showTextDocument(input.uri, { viewColumn: group.viewColumn });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
 }
 
 /** `L:C-L:C code` for each diagnostic, 1-based like SPEC.md, sorted. */
@@ -39,3 +48,40 @@ export const describe = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
   diagnostics
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`)
     .sort();
+
+import type { ImplementationNotesApi } from '../../../src/extension/extension';
+
+export async function api(): Promise<ImplementationNotesApi> {
+  const extension = vscode.extensions.getExtension<ImplementationNotesApi>(EXTENSION_ID)!;
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** Resolves once `check` passes, re-checking on each event (no sleeps). */
+export function eventually<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, timeoutMs = 20000, what = 'condition'): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const first = check();
+    if (first) return resolve(first);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`${what} not met within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = event(() => {
+      const value = check();
+      if (value) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** A new untitled Markdown document in an editor. */
+export async function untitled(content = ''): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  return vscode.window.showTextDocument(document);
+}
+
+export const templateText = (): string => require('node:fs').readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
+
+export const selectionText = (editor: vscode.TextEditor): string => editor.document.getText(editor.selection);
