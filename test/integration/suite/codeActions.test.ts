@@ -80,7 +80,6 @@ suite('quick fixes', () => {
       assert.equal(left[0].code, 'empty-section');
     } finally {
       await settings.update('ignore', undefined, vscode.ConfigurationTarget.Global);
-      await settings.update('ignore', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });
