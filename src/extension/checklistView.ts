@@ -134,10 +134,15 @@ function tooltipFor(s: Section): string {
 }
 
 /** Registers the view, its badge and message, and its commands. */
-export function registerChecklist(active: ActiveNotes, state: vscode.Memento): { provider: ChecklistProvider; disposable: vscode.Disposable } {
+export function registerChecklist(
+  active: ActiveNotes,
+  state: vscode.Memento,
+  restricted: () => boolean,
+): { provider: ChecklistProvider; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () => {
+    view.description = restricted() ? 'Restricted Mode: built-in template' : undefined;
     const snapshot = provider.current;
     if (!snapshot) {
       view.badge = undefined;

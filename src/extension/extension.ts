@@ -31,8 +31,8 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
   const backend = createAnalysisBackend(context.extensionUri, log);
   const analyzer = new NotesAnalyzer(configs, backend, log);
   const active = new ActiveNotes(analyzer);
-  const checklist = registerChecklist(active, context.workspaceState);
-  const statusBar = registerStatusBar(checklist.provider);
+  const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
+  const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
   context.subscriptions.push(
     log,
     configs,

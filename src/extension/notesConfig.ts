@@ -46,6 +46,7 @@ export class NotesConfigService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('implementationNotes')) invalidate();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(invalidate),
     );
   }
 
@@ -60,8 +61,16 @@ export class NotesConfigService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Restricted Mode: nothing from the workspace (template, config file) is loaded. */
+  get restricted(): boolean {
+    return !vscode.workspace.isTrusted;
+  }
+
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
     const settings = readSettings(uri);
+    if (this.restricted) {
+      return { template: defaultTemplate(), ignore: settings.ignore, files: settings.files };
+    }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? await this.findConfig(vscode.Uri.joinPath(uri, '..'), folder.uri) : undefined;
     let template = file?.template;

@@ -3,7 +3,7 @@ import { progress } from '../core';
 import type { ChecklistProvider } from './checklistView';
 
 /** Progress of the active notes document: sections done / total; click focuses the checklist. */
-export function registerStatusBar(checklist: ChecklistProvider): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
+export function registerStatusBar(checklist: ChecklistProvider, restricted: () => boolean): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('implementationNotes.progress', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Implementation Notes Progress';
   item.command = 'implementationNotes.checklist.focus';
@@ -15,7 +15,10 @@ export function registerStatusBar(checklist: ChecklistProvider): { item: vscode.
     }
     const p = progress(snapshot.analysis);
     item.text = `$(checklist) ${p.done}/${p.total} sections`;
-    item.tooltip = `Implementation notes: ${p.done} of ${p.total} sections done, ${p.placeholders} placeholder${p.placeholders === 1 ? '' : 's'} left. Click to open the checklist.`;
+    item.tooltip =
+      `Implementation notes: ${p.done} of ${p.total} sections done, ${p.placeholders} placeholder${p.placeholders === 1 ? '' : 's'} left. Click to open the checklist.` +
+      (restricted() ? '\n\nRestricted Mode: the built-in template is used; the workspace\'s template and .impl-notes.yaml are not loaded.' : '');
+    item.text = restricted() ? `$(shield) ${item.text}` : item.text;
     item.show();
   };
   update();
