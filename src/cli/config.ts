@@ -68,6 +68,12 @@ export class ConfigResolver {
     let template = this.templateOverride ?? defaultTemplate();
     if (!this.templateOverride && config.template) {
       const templateFile = path.resolve(path.dirname(file), config.template);
+      const project = path.dirname(file);
+      if (path.relative(project, templateFile).startsWith('..') || path.isAbsolute(path.relative(project, templateFile))) {
+        // A config file must not make the tool read files outside its own tree.
+        this.report({ file, key: 'template', message: `${config.template} is outside the folder of the config file; using the built-in template` });
+        return { file, config, template };
+      }
       try {
         template = await this.loadTemplate(templateFile);
       } catch (err) {

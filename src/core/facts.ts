@@ -1,7 +1,6 @@
 import { collectSyntaxFromEvents, markdownEvents } from './events';
-import { parseMarkdown } from './parse';
 import { findCandidates, type Candidate } from './placeholders';
-import { collectSyntax, type Span, type Syntax } from './syntax';
+import type { Span, Syntax } from './syntax';
 
 /**
  * What one parse tells about a text, as plain data with absolute offsets: the
@@ -19,11 +18,6 @@ export function wholeDocumentFacts(text: string): DocumentFacts {
   return { syntax, candidates: findCandidates(text, syntax) };
 }
 
-/** The same facts through an mdast tree (remark): slower, kept as the oracle the events reading must equal. */
-export function mdastDocumentFacts(text: string): DocumentFacts {
-  const syntax = collectSyntax(text, parseMarkdown(text));
-  return { syntax, candidates: findCandidates(text, syntax) };
-}
 
 interface ChunkFacts extends DocumentFacts {
   /** The next chunk's first line parsed as a top-level heading: the cut was a real block boundary. */

@@ -7,7 +7,6 @@ export * from './sections';
 export * from './syntax';
 export * from './template';
 export * from './text';
-export { parseMarkdown } from './parse';
 export * from './detect';
 export * from './glob';
 export * from './edits';

@@ -1,7 +1,6 @@
 import defaultTemplateText from './templates/implementation-notes.md';
-import { parseMarkdown } from './parse';
-import { findCandidates, vocabularyOf } from './placeholders';
-import { collectSyntax } from './syntax';
+import { wholeDocumentFacts } from './facts';
+import { vocabularyOf } from './placeholders';
 import { stripBom } from './text';
 
 export interface TemplateModel {
@@ -14,8 +13,7 @@ export interface TemplateModel {
 /** Derives the placeholder vocabulary from any template text. */
 export function createTemplate(text: string): TemplateModel {
   const clean = stripBom(text);
-  const syntax = collectSyntax(clean, parseMarkdown(clean));
-  return { text: clean, placeholders: vocabularyOf(findCandidates(clean, syntax)) };
+  return { text: clean, placeholders: vocabularyOf(wholeDocumentFacts(clean).candidates) };
 }
 
 let defaultModel: TemplateModel | undefined;

@@ -120,9 +120,17 @@ export class NotesConfigService implements vscode.Disposable {
     }
     const { config, problems } = parseConfig(new TextDecoder().decode(bytes), uri.fsPath || uri.path);
     problems.forEach((p) => this.report(p));
-    const template = config.template
-      ? await this.loadTemplate(vscode.Uri.joinPath(uri, '..', config.template), `${CONFIG_FILE_NAME} (template)`)
-      : undefined;
+    let template: TemplateModel | undefined;
+    if (config.template) {
+      const target = vscode.Uri.joinPath(uri, '..', config.template);
+      const folder = vscode.Uri.joinPath(uri, '..').path.replace(/\/?$/, '/');
+      if (!target.path.startsWith(folder)) {
+        // A config file must not make the editor read files outside its own tree.
+        this.report({ file: uri.fsPath || uri.path, key: 'template', message: `${config.template} is outside the folder of the config file; using the built-in template.` });
+      } else {
+        template = await this.loadTemplate(target, `${CONFIG_FILE_NAME} (template)`);
+      }
+    }
     return { uri, template, ignore: config.ignore, files: config.files };
   }
 

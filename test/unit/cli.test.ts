@@ -190,6 +190,29 @@ const cases: () => Case[] = () => [
     stderr: /bom-crlf\.md: already exists; not overwritten/,
   },
   {
+    name: 'a config whose template lies outside its folder is refused',
+    argv: ['check', '--format', 'json', 'escape/notes.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.equal(json(out).files[0].placeholders.length, 1),
+    stderr: /escape\/\.impl-notes\.yaml: template: \.\.\/binary\.md is outside the folder of the config file/,
+  },
+  {
+    name: 'a file over the size limit is refused with a message, the others checked',
+    argv: ['check', '--format', 'json', 'huge.md', 'empty.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
+    stderr: /huge\.md: too large to check \(11 MB; the limit is 10 MB\)/,
+  },
+  {
+    name: 'a directory given as a file path is walked, a file inside a file is an error',
+    argv: ['check', 'empty.md/x.md'],
+    cwd: 'scratch',
+    code: 2,
+    stderr: /empty\.md\/x\.md: not a directory/,
+  },
+  {
     name: 'an invalid config is reported by file and key, the file still checked',
     argv: ['check', '--format', 'json', 'bad-config/notes.md'],
     cwd: 'scratch',
@@ -211,7 +234,36 @@ function makeScratch(dir: string): void {
   fs.mkdirSync(path.join(dir, 'bad-config'));
   fs.writeFileSync(path.join(dir, 'bad-config/.impl-notes.yaml'), 'colour: blue\nignore: ["[Skip]"]\n');
   fs.writeFileSync(path.join(dir, 'bad-config/notes.md'), '# N\n\n[Skip] [Keep]\n');
+  fs.mkdirSync(path.join(dir, 'escape'));
+  fs.writeFileSync(path.join(dir, 'escape/.impl-notes.yaml'), 'template: ../binary.md\n');
+  fs.writeFileSync(path.join(dir, 'escape/notes.md'), '# N\n\n[Keep]\n');
+  fs.writeFileSync(path.join(dir, 'huge.md'), Buffer.alloc(11 * 1024 * 1024, 'a'));
 }
+
+/** Every file under a folder, to prove that check writes nothing. */
+function listing(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+suite('CLI with a file system that refuses', () => {
+  test('an unreadable file is reported by name and the others are still checked', async () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const nodeFs = await import('node:fs/promises');
+    const refusing = {
+      ...nodeFs,
+      readFile: (async (file: string, ...rest: unknown[]) => {
+        if (String(file).endsWith('todo.md')) throw denied;
+        return (nodeFs.readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
+      }) as typeof nodeFs.readFile,
+    };
+    let stdout = '';
+    let stderr = '';
+    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, fs: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    assert.equal(code, 2);
+    assert.match(stderr, /todo\.md: permission denied/);
+    assert.deepEqual(json(stdout).files.map((f) => f.path), ['clean.md']);
+  });
+});
 
 for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js child process', childProcess]] as const) {
   suite(`CLI via ${label}`, () => {
@@ -235,6 +287,13 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
         else if (c.stderr) assert.match(outcome.stderr, c.stderr);
       });
     }
+
+    test('check writes nothing', async () => {
+      const before = listing(scratch);
+      await run(['check', '--format', 'json', '.'], scratch);
+      await run(['check', '.'], scratch);
+      assert.deepEqual(listing(scratch), before);
+    });
 
     test('new wrote exactly the default template', () => {
       const written = fs.readFileSync(path.join(scratch, 'docs/phase-1.md'), 'utf8');

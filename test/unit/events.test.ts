@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeFacts, defaultTemplate, mdastDocumentFacts, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
+import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
+import { mdastDocumentFacts } from '../../src/core/mdast';
 
 function observable(a: Analysis) {
   return {
