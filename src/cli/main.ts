@@ -1,8 +1,8 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTemplate, LineIndex, toFileReport, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
-import { version } from '../../package.json';
+import { createTemplate, LineIndex, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
+import { repository, version } from '../../package.json';
 import { ConfigResolver } from './config';
 import { describeError, expandPaths, readText, type CliFileSystem } from './files';
 import { createAnalyzer } from './pool';
@@ -25,7 +25,7 @@ export const EXIT_ERROR = 2;
 const DEFAULT_NEW_FILE = 'implementation-notes.md';
 
 const USAGE = `Usage:
-  impl-notes check [--format text|json] [--template FILE] PATH...
+  impl-notes check [--format text|json|sarif] [--template FILE] PATH...
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
@@ -37,7 +37,8 @@ Commands:
           never overwrites an existing file.
 
 Options:
-  --format text|json   Output format of check (default: text)
+  --format FORMAT      Output of check: text (default), json, or sarif
+                       (SARIF 2.1.0, for code-scanning uploads)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
   -h, --help           Show this help
@@ -104,7 +105,7 @@ export async function main(io: CliIO): Promise<number> {
   }
 
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(`unknown format '${format}' (expected text or json)`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format '${format}' (expected text, json or sarif)`);
   if (rest.length === 0) return usageError('check needs at least one PATH');
 
   let exit = EXIT_OK;
@@ -123,6 +124,7 @@ export async function main(io: CliIO): Promise<number> {
   );
 
   const reports: FileReport[] = [];
+  const analysed: { path: string; analysis: Analysis }[] = [];
   let placeholderCount = 0;
   let emptyCount = 0;
   let filesWithFindings = 0;
@@ -163,6 +165,7 @@ export async function main(io: CliIO): Promise<number> {
         if (exit === EXIT_OK) exit = EXIT_FINDINGS;
       }
       if (format === 'json') reports.push(toFileReport(file, analysis, lines));
+      else if (format === 'sarif') analysed.push({ path: file, analysis });
       else toTextLines(file, analysis, lines).forEach(out);
     }
   } finally {
@@ -171,6 +174,8 @@ export async function main(io: CliIO): Promise<number> {
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ version: 1, files: reports }) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
   } else {
     out(summary(files.length, filesWithFindings, placeholderCount, emptyCount));
   }

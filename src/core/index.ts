@@ -14,3 +14,4 @@ export * from './snippet';
 export * from './facts';
 export * from './service';
 export * from './blocks';
+export * from './sarif';

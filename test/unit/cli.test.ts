@@ -146,10 +146,31 @@ const cases: () => Case[] = () => [
     code: 2,
     stderr: /cannot read template none\.md: no such file or directory/,
   },
+  {
+    name: 'sarif: one run, a result per finding, UTF-16 columns',
+    argv: ['check', '--format', 'sarif', 'todo.md', 'empty-section.md'],
+    code: 1,
+    stdout: (out) => {
+      const log = JSON.parse(out);
+      assert.equal(log.version, '2.1.0');
+      assert.equal(log.runs.length, 1);
+      const run = log.runs[0];
+      assert.equal(run.tool.driver.name, 'impl-notes');
+      assert.equal(run.columnKind, 'utf16CodeUnits');
+      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section']);
+      assert.deepEqual(
+        run.results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }) => {
+          const { artifactLocation, region } = r.locations[0].physicalLocation;
+          return `${artifactLocation.uri}:${region.startLine}:${region.startColumn}-${region.endColumn} ${r.ruleId}`;
+        }),
+        ['todo.md:4:12-35 placeholder', 'todo.md:5:21-27 placeholder', 'todo.md:7:16-32 placeholder', 'empty-section.md:7:1-9 empty-section'],
+      );
+    },
+  },
   { name: 'no command', argv: [], code: 2, stderr: /missing command/ },
   { name: 'unknown command', argv: ['lint', 'x.md'], code: 2, stderr: /unknown command 'lint'/ },
   { name: 'unknown option', argv: ['check', '--fix', 'x.md'], code: 2, stderr: /Unknown option '--fix'/ },
-  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml'/ },
+  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml' \(expected text, json or sarif\)/ },
   { name: 'check without a path', argv: ['check'], code: 2, stderr: /at least one PATH/ },
   { name: '--help', argv: ['--help'], code: 0, stdout: /Usage:\n {2}impl-notes check/ },
   { name: '--version', argv: ['--version'], code: 0, stdout: `${version}\n` },

@@ -1,0 +1,64 @@
+import { findings, type Analysis } from './analyze';
+import { LineIndex } from './text';
+
+/** A SARIF 2.1.0 log (the subset we write), for code-scanning uploads. */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: unknown[];
+}
+
+const RULES = [
+  {
+    id: 'placeholder',
+    name: 'LeftoverPlaceholder',
+    shortDescription: { text: 'A template placeholder is not filled in' },
+    fullDescription: { text: 'A [bracketed] placeholder from the implementation-notes template is still in the document.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+  {
+    id: 'empty-section',
+    name: 'EmptySection',
+    shortDescription: { text: 'A section has no content' },
+    fullDescription: { text: 'A section of the implementation notes has no content and no subsections.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+];
+
+/** Findings of several files as one SARIF run; paths as given, with `/` separators. */
+export function toSarif(files: readonly { path: string; analysis: Analysis }[], version: string, informationUri: string): SarifLog {
+  const results = files.flatMap(({ path, analysis }) => {
+    const lines = new LineIndex(analysis.text);
+    const uri = encodeURI(path.replace(/\\/g, '/'));
+    return findings(analysis).map((f) => {
+      const start = lines.positionAt(f.start);
+      const end = lines.positionAt(f.end);
+      return {
+        ruleId: f.code,
+        ruleIndex: f.code === 'placeholder' ? 0 : 1,
+        level: 'warning',
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
+          },
+        ],
+      };
+    });
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'impl-notes', semanticVersion: version, informationUri, rules: RULES } },
+        // Columns count UTF-16 code units, as in the text and JSON outputs.
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
