@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, parseConfig, toTextLines } from '../../src/core';
+
+const root = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+suite('manifest contributions agree with the core', () => {
+  test('the config schema has exactly the keys the config parser knows', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/impl-notes.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['files', 'ignore', 'template']);
+    // The parser reports any other key as unknown.
+    const { problems } = parseConfig('template: t.md\nignore: [x]\nfiles: [y]\nother: 1\n', 'c.yaml');
+    assert.deepEqual(problems.map((p) => p.key), ['other']);
+  });
+
+  test('the problem matcher reads every line the CLI writes', () => {
+    const [matcher] = manifest.contributes.problemMatchers;
+    const re = new RegExp(matcher.pattern.regexp);
+    const lines = toTextLines('docs/notes: phase 1.md', analyze('# Notes\n\n## Empty\n\n## Owner\n[Name] and `[Name]`\n'));
+    assert.equal(lines.length, 3);
+    const parsed = lines.map((line) => {
+      const m = re.exec(line)!;
+      return [m[matcher.pattern.file], m[matcher.pattern.line], m[matcher.pattern.column], m[matcher.pattern.message], m[matcher.pattern.code]];
+    });
+    assert.deepEqual(parsed, [
+      ['docs/notes: phase 1.md', '3', '1', 'Section "Empty" is empty', 'empty-section'],
+      ['docs/notes: phase 1.md', '6', '1', 'Placeholder [Name] is not filled in', 'placeholder'],
+      ['docs/notes: phase 1.md', '6', '13', 'Placeholder [Name] is not filled in', 'placeholder'],
+    ]);
+  });
+
+  test('every command has a title in the Implementation Notes category', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.command, /^implementationNotes\.[a-zA-Z]+$/);
+      assert.equal(command.category, 'Implementation Notes');
+    }
+  });
+});
