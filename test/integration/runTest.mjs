@@ -8,6 +8,10 @@
 //   the extension host loading our tests. Provisioned once into a cache
 //   (.vscode-test/offline, or $IMPL_NOTES_VSCODE_CACHE).
 //
+// Modes: the suite (default); `--web`: a smoke suite for the web extension in
+// the web worker extension host; `--vsix FILE`: a smoke suite against the
+// packaged extension installed into the test VS Code.
+//
 // Exit status: 0 every test passed; 1 a test failed; 2 time-out; 3 setup error.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,6 +33,15 @@ const timeoutMs = Number(process.env.TEST_TIMEOUT_S || 600) * 1000;
 const verbose = process.env.VERBOSE === '1';
 const grepIndex = process.argv.indexOf('--grep');
 const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : process.env.IMPL_NOTES_TEST_GREP;
+const vsixIndex = process.argv.indexOf('--vsix');
+const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
+const mode = vsix ? 'vsix' : process.argv.includes('--web') ? 'web' : 'suite';
+const suites = {
+  suite: { dir: 'test/integration/suite', platform: 'node', out: outDir, devPath: root },
+  web: { dir: 'test/web', platform: 'browser', out: path.join(root, 'out', 'test', 'web'), devPath: root },
+  vsix: { dir: 'test/smoke', platform: 'node', out: path.join(root, 'out', 'test', 'smoke'), devPath: path.join(root, 'test', 'smoke', 'host') },
+};
+const current = suites[mode];
 
 class SetupError extends Error {}
 const log = (message) => console.error(`[integration] ${message}`);
@@ -41,6 +54,7 @@ const children = new Set();
 async function main() {
   await build();
   const online = process.env.VSCODE_EXECUTABLE || process.env.IMPL_NOTES_TEST_ONLINE === '1';
+  if (online && mode !== 'suite') throw new SetupError(`--${mode} runs on the offline host only`);
   return online ? runWithTestElectron() : runOffline();
 }
 
@@ -48,15 +62,16 @@ async function build() {
   const esbuild = await import('esbuild');
   const run = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) throw new SetupError('the extension build failed');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  const suiteDir = path.join(root, 'test', 'integration', 'suite');
+  if (vsix && !fs.existsSync(vsix)) throw new SetupError(`no such .vsix: ${vsix} (run npm run package first)`);
+  fs.rmSync(current.out, { recursive: true, force: true });
+  const suiteDir = path.join(root, current.dir);
   await esbuild.build({
     entryPoints: fs.readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(suiteDir, f)),
-    outdir: outDir,
+    outdir: current.out,
     bundle: true,
-    platform: 'node',
+    platform: current.platform,
     format: 'cjs',
-    target: 'node18',
+    target: current.platform === 'node' ? 'node18' : 'es2022',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     loader: { '.md': 'text' },
@@ -174,6 +189,11 @@ async function runOffline() {
   }, null, 2));
   const serverLog = path.join(tmp, 'server.log');
   const logFd = fs.openSync(serverLog, 'w');
+  if (vsix) {
+    log(`${elapsed()} installing ${path.relative(root, vsix)} into the test VS Code`);
+    const install = spawnSync(host.node, [host.entry, '--extensions-dir', path.join(tmp, 'extensions'), '--install-extension', vsix], { encoding: 'utf8' });
+    if (install.status !== 0) throw new SetupError(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+  }
   const port = await freePort();
   log(`${elapsed()} starting VS Code server on 127.0.0.1:${port}`);
   const server = spawn(host.node, [host.entry,
@@ -186,7 +206,7 @@ async function runOffline() {
   ], {
     stdio: ['ignore', logFd, logFd],
     detached: true,
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}', IMPL_NOTES_TEST_GREP: grep || '' },
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', IMPL_NOTES_TEST_GREP: grep || '', IMPL_NOTES_REPO: root },
   });
   children.add(server.pid);
   let serverDone = false;
@@ -220,8 +240,10 @@ async function runOffline() {
     const authority = `127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://${authority}${p}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(root)],
-      ['extensionTestsPath', remote(path.join(outDir, 'index.js'))],
+      ['extensionDevelopmentPath', remote(current.devPath)],
+      ['extensionTestsPath', remote(path.join(current.out, 'index.js'))],
+      // The web extension runs in the browser's worker extension host.
+      ...(mode === 'web' ? [['extensionDevelopmentKind', 'web']] : []),
       ['skipWelcome', 'true'],
     ]);
     log(`${elapsed()} opening the workbench in headless Chromium`);
