@@ -1,28 +1,35 @@
 import * as vscode from 'vscode';
-import { BLOCKS, blockSnippet, blockText, nextBlockNumber } from '../core';
+import { blockDefinition, blockKindsAt, blockLevel, blockSnippet, blockText, nextBlockNumber } from '../core';
 import type { NotesAnalyzer } from './analyzer';
+import { eolOf } from './ranges';
 
 /**
  * Offers the template's repeated blocks already numbered for the document at
- * hand ("Decision 3" after Decision 2), at the start of a line.
+ * hand ("Decision 3" after Decision 2) on a line of their own: at a line start
+ * or while typing a prefix (`dec…`), in implementation notes only. The blocks
+ * that belong in the section at the cursor come first.
  */
 export class BlockCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const before = document.lineAt(position.line).text.slice(0, position.character);
-    const word = /^\s*([\w-]*)$/.exec(before);
-    if (!word || !this.analyzer.isNotes(document)) return [];
-    const result = await this.analyzer.analyzeNow(document);
-    if (!result) return [];
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    const line = document.lineAt(position.line).text;
+    const word = /^\s*([\w-]*)$/.exec(line.slice(0, position.character));
+    if (!word || line.slice(position.character).trim() !== '') return undefined;
+    const result = await this.analyzer.analyzeNow(document); // undefined: not notes
+    if (!result || token.isCancellationRequested) return undefined;
+    const { analysis, lines } = result;
     const range = new vscode.Range(position.line, position.character - word[1].length, position.line, position.character);
-    return BLOCKS.map((block, i) => {
-      const n = nextBlockNumber(result.analysis, block.kind);
+    const eol = eolOf(document);
+    return blockKindsAt(analysis, lines.offsetAt(position)).map((kind, i) => {
+      const block = blockDefinition(kind);
+      const n = nextBlockNumber(analysis, kind);
+      const level = blockLevel(analysis, kind);
       const item = new vscode.CompletionItem(`${block.label} ${n}`, vscode.CompletionItemKind.Snippet);
-      item.insertText = new vscode.SnippetString(blockSnippet(block, n));
+      item.insertText = new vscode.SnippetString(blockSnippet(block, n, { eol, level }));
       item.filterText = `${block.prefix} ${block.label} ${n}`;
       item.detail = `Implementation Notes: ${block.description}`;
-      item.documentation = new vscode.MarkdownString().appendCodeblock(blockText(block, n), 'markdown');
+      item.documentation = new vscode.MarkdownString().appendCodeblock(blockText(block, n, { level }), 'markdown');
       item.range = range;
       item.sortText = `0${i}`;
       return item;

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
     registerNavigation(analyzer),
-    registerInsertBlock(analyzer),
+    registerInsertBlock(analyzer, log),
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
     registerIgnorePlaceholder(configs, log),

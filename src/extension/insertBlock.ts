@@ -1,41 +1,69 @@
 import * as vscode from 'vscode';
-import { blockDefinition, blockInsertion, blockSnippet, escapeSnippetText, nextBlockNumber, type BlockKind } from '../core';
+import { cursorPlacement, placementSnippet, planBlock, type BlockKind } from '../core';
 import type { NotesAnalyzer } from './analyzer';
 import { isReadOnly } from './insertTemplate';
 import { eolOf, toRange } from './ranges';
 
-const MARK = '\u0000';
-
-/** Insert Decision / Insert Challenge: the next numbered block, in its section, as a snippet. */
-export function registerInsertBlock(analyzer: NotesAnalyzer): vscode.Disposable {
-  const insert = async (kind: BlockKind) => {
+/**
+ * Insert Decision / Insert Challenge: the next numbered block, after the last
+ * one of its kind (else at the end of its section, else at the cursor), as a
+ * snippet whose placeholders are tab stops; one undo step. Resolves to
+ * whether a block was inserted.
+ */
+export function registerInsertBlock(analyzer: NotesAnalyzer, log: vscode.LogOutputChannel): vscode.Disposable {
+  const insert = async (kind: BlockKind, attempt = 1): Promise<boolean> => {
+    const what = kind === 'decision' ? 'a decision' : 'a challenge';
     const editor = vscode.window.activeTextEditor;
-    const result = editor && editor.document.languageId === 'markdown' ? await analyzer.analyzeNow(editor.document) : undefined;
-    if (!editor || !result) {
-      void vscode.window.showInformationMessage('Implementation Notes: open an implementation notes document to insert a block.');
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage(`Implementation Notes: to insert ${what}, open an implementation notes Markdown document first.`);
       return false;
     }
-    if (isReadOnly(editor.document)) {
+    const document = editor.document;
+    const result = await analyzer.analyzeNow(document);
+    if (!result) {
+      void vscode.window.showInformationMessage(
+        `Implementation Notes: ${vscode.workspace.asRelativePath(document.uri)} is not an implementation notes document, so ${what} was not inserted. ` +
+          'A Markdown file is notes when its first heading names implementation notes, its front matter says `type: implementation-notes`, or it matches the implementationNotes.files setting.',
+      );
+      return false;
+    }
+    if (isReadOnly(document)) {
       void vscode.window.showWarningMessage('Implementation Notes: this document is read-only.');
       return false;
     }
-    const block = blockDefinition(kind);
-    const n = nextBlockNumber(result.analysis, kind);
-    const body = blockSnippet(block, n);
-    const at = blockInsertion(result.analysis, kind, MARK, eolOf(editor.document));
-    if (!at) {
-      // No section of its kind: where the user is.
-      return editor.insertSnippet(new vscode.SnippetString(body), editor.selection);
+    if (document.version !== result.version) {
+      // Edited while it was analysed: plan on the current text.
+      if (attempt < 3) return insert(kind, attempt + 1);
+      void vscode.window.showInformationMessage(`Implementation Notes: the document kept changing, so ${what} was not inserted. Try again.`);
+      return false;
     }
-    const [lead, tail] = at.newText.split(MARK);
-    const snippet = new vscode.SnippetString(escapeSnippetText(lead) + body.replace(/\$0$/, '') + escapeSnippetText(tail) + '$0');
-    const position = toRange(result.lines, at.start, at.start).start;
-    const ok = await editor.insertSnippet(snippet, position);
-    if (ok) editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return ok;
+    const eol = eolOf(document);
+    const plan = planBlock(result.analysis, kind, eol);
+    const placement =
+      plan.placement ??
+      cursorPlacement(result.analysis.text, result.lines.offsetAt(editor.selection.start), result.lines.offsetAt(editor.selection.end), eol);
+    const range = toRange(result.lines, placement.start, placement.end);
+    const snippet = new vscode.SnippetString(placementSnippet(placement, plan.block, plan.number, { eol, level: plan.level }));
+    const inserted = await editor.insertSnippet(snippet, range);
+    if (!inserted) {
+      log.warn(`inserting ${plan.block.label} ${plan.number} into ${document.uri.toString(true)} was refused by the editor`);
+      void vscode.window.showWarningMessage(`Implementation Notes: ${plan.block.label} ${plan.number} could not be inserted.`);
+      return false;
+    }
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return true;
+  };
+  const run = (kind: BlockKind) => async (): Promise<boolean> => {
+    try {
+      return await insert(kind);
+    } catch (err) {
+      log.error(`inserting a ${kind} failed`, err);
+      void vscode.window.showErrorMessage(`Implementation Notes: the ${kind} could not be inserted (see the Implementation Notes output).`);
+      return false;
+    }
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('implementationNotes.insertDecision', () => insert('decision')),
-    vscode.commands.registerCommand('implementationNotes.insertChallenge', () => insert('challenge')),
+    vscode.commands.registerCommand('implementationNotes.insertDecision', run('decision')),
+    vscode.commands.registerCommand('implementationNotes.insertChallenge', run('challenge')),
   );
 }
