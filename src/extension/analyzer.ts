@@ -14,6 +14,8 @@ export interface DocumentAnalysis {
 }
 
 interface Entry {
+  /** A closed untitled document's URI can be reused by a new one: entries belong to one document object. */
+  document: vscode.TextDocument;
   timer?: ReturnType<typeof setTimeout>;
   /** Bumped on every request: a result from an older generation is stale. */
   generation: number;
@@ -49,7 +51,7 @@ export class NotesAnalyzer implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, readSettings(e.document.uri).delay);
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
       configs.onDidChange(() => this.refreshAll()),
     );
     this.refreshAll();
@@ -63,12 +65,17 @@ export class NotesAnalyzer implements vscode.Disposable {
 
   /** The latest analysis if it matches the document's current version. */
   current(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    const result = this.entries.get(document.uri.toString())?.result;
+    const result = this.entryOf(document)?.result;
     return result && result.version === document.version ? result : undefined;
   }
 
   isNotes(document: vscode.TextDocument): boolean {
-    return this.entries.get(document.uri.toString())?.isNotes ?? false;
+    return this.entryOf(document)?.isNotes ?? false;
+  }
+
+  private entryOf(document: vscode.TextDocument): Entry | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.document === document ? entry : undefined;
   }
 
   /** Analysis of the document as it is now; undefined when it is not notes. */
@@ -85,8 +92,14 @@ export class NotesAnalyzer implements vscode.Disposable {
   private bump(document: vscode.TextDocument): Entry & { key: string } {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
+    if (entry && entry.document !== document) {
+      // Same URI, another document (a reused untitled name): start afresh.
+      clearTimeout(entry.timer);
+      this.backend.forget(key);
+      entry = undefined;
+    }
     if (!entry) {
-      entry = { generation: 0, isNotes: false };
+      entry = { document, generation: 0, isNotes: false };
       this.entries.set(key, entry);
     }
     clearTimeout(entry.timer);
@@ -97,7 +110,7 @@ export class NotesAnalyzer implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     if (document.languageId !== 'markdown') {
-      if (this.entries.has(document.uri.toString())) this.forget(document.uri);
+      this.forget(document);
       return;
     }
     const entry = this.bump(document);
@@ -171,15 +184,15 @@ export class NotesAnalyzer implements vscode.Disposable {
     return false;
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const entry = this.entries.get(key);
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const entry = this.entryOf(document);
     if (!entry) return;
     clearTimeout(entry.timer);
     entry.generation++;
     this.entries.delete(key);
     this.backend.forget(key);
-    this.closed.fire(uri);
+    this.closed.fire(document.uri);
   }
 }
 

@@ -79,24 +79,42 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     const { sections } = snapshot.analysis;
-    const indexes = element ? element.section.children : sections.map((s, i) => (s.parent === -1 ? i : -1)).filter((i) => i >= 0);
+    let indexes: number[];
+    if (element) {
+      // VS Code hands back items from an earlier snapshot: look them up in this one.
+      const current = this.resolve(element);
+      if (!current) return [];
+      indexes = current.children;
+    } else {
+      indexes = sections.map((s, i) => (s.parent === -1 ? i : -1)).filter((i) => i >= 0);
+    }
     return indexes.filter((i) => this.visible(sections[i])).map((i) => this.item(snapshot, i));
+  }
+
+  /** The item's section in the current snapshot, if it is still there. */
+  private resolve(element: ChecklistItem): Section | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot || snapshot.document.uri.toString() !== element.uri.toString()) return undefined;
+    const section = snapshot.analysis.sections[element.index];
+    return section && section.title === element.section.title && section.level === element.section.level ? section : undefined;
   }
 
   getParent(element: ChecklistItem): ChecklistItem | undefined {
     const snapshot = this.snapshot;
-    if (!snapshot || element.section.parent < 0) return undefined;
-    return this.item(snapshot, element.section.parent);
+    const section = this.resolve(element);
+    if (!snapshot || !section || section.parent < 0) return undefined;
+    return this.item(snapshot, section.parent);
   }
 
   getTreeItem(element: ChecklistItem): vscode.TreeItem {
-    const s = element.section;
-    const hasVisibleChildren = s.children.some((i) => this.visible(this.snapshot!.analysis.sections[i]));
+    const resolved = this.resolve(element);
+    const s = resolved ?? element.section;
+    const hasVisibleChildren = resolved !== undefined && s.children.some((i) => this.visible(this.snapshot!.analysis.sections[i]));
     const item = new vscode.TreeItem(
       s.title || '(untitled heading)',
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
-    item.id = `${element.uri.toString()}#${element.index}:${s.title}`;
+    item.id = `${element.uri.toString()}#${element.index}:${s.level}:${s.title}`;
     item.description = describeSection(s);
     item.iconPath = iconFor(s);
     item.contextValue = `section.${s.status}`;

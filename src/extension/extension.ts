@@ -13,6 +13,7 @@ import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerStatusBar } from './statusBar';
+import { registerTasks } from './tasks';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
     registerIgnorePlaceholder(configs, log),
+    registerTasks(context.extensionUri),
   );
   return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.item };
 }

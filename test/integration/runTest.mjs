@@ -35,11 +35,13 @@ const grepIndex = process.argv.indexOf('--grep');
 const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : process.env.IMPL_NOTES_TEST_GREP;
 const vsixIndex = process.argv.indexOf('--vsix');
 const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
-const mode = vsix ? 'vsix' : process.argv.includes('--web') ? 'web' : 'suite';
+const mode = vsix ? 'vsix' : process.argv.includes('--web') ? 'web' : process.argv.includes('--screenshots') ? 'screenshots' : 'suite';
 const suites = {
   suite: { dir: 'test/integration/suite', platform: 'node', out: outDir, devPath: root },
   web: { dir: 'test/web', platform: 'browser', out: path.join(root, 'out', 'test', 'web'), devPath: root },
   vsix: { dir: 'test/smoke', platform: 'node', out: path.join(root, 'out', 'test', 'smoke'), devPath: path.join(root, 'test', 'smoke', 'host') },
+  // Not a test: drives the workbench for the README's pictures (docs/images).
+  screenshots: { dir: 'test/screenshots', platform: 'node', out: path.join(root, 'out', 'test', 'screenshots'), devPath: root, workspace: path.join(root, 'examples') },
 };
 const current = suites[mode];
 
@@ -225,11 +227,19 @@ async function runOffline() {
     });
     const browserPid = browser.process?.()?.pid;
     if (browserPid) children.add(browserPid);
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const shots = [];
     let finish;
     const finished = new Promise((r) => { finish = r; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const first = typeof args[0] === 'string' ? args[0] : '';
+      const shot = /^SCREENSHOT (\S+)$/.exec(first);
+      if (shot) {
+        const file = path.join(root, 'docs', 'images', `${shot[1]}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        shots.push(page.screenshot({ path: file }).then(() => log(`${elapsed()} wrote ${path.relative(root, file)}`)));
+        return;
+      }
       if (!verbose && (type === 'trace' || type === 'debug' || NOISE.test(first))) return;
       // mocha's reporter logs printf-style ('%s passing'): format as the console would.
       const line = format(...args);
@@ -247,10 +257,11 @@ async function runOffline() {
       ['skipWelcome', 'true'],
     ]);
     log(`${elapsed()} opening the workbench in headless Chromium`);
-    await page.goto(`http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`http://${authority}/?folder=${encodeURIComponent(current.workspace ?? workspace)}&payload=${encodeURIComponent(payload)}`);
     let timer;
     const result = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
     clearTimeout(timer);
+    await Promise.all(shots);
     if (result === 'timeout') {
       log(`no result within ${timeoutMs / 1000}s`);
       code = EXIT.timeout;

@@ -89,6 +89,17 @@ suite('checklist', () => {
     assert.equal(checklist.getParent(scope)?.section.title, 'Implementation Notes');
   });
 
+  test('items handed back from another document resolve to nothing, not to its sections', async () => {
+    await untitled('# Implementation Notes\n\n## A\n[A]\n\n## B\n[B]\n');
+    await rowsWhen((r) => r.length === 3);
+    const { checklist } = await api();
+    const [oldRoot] = checklist.getChildren();
+    await untitled('# Implementation Notes\n\n## Other\n### Deeper\n[X]\n');
+    await rowsWhen((r) => r.length === 3 && r[1] === '  Other (1 placeholder in subsections)');
+    assert.deepEqual(checklist.getChildren(oldRoot), []);
+    assert.equal(checklist.getParent(oldRoot), undefined);
+  });
+
   test('empty for a Markdown file that is not notes', async () => {
     await untitled('# Implementation Notes\n\n[Fill]\n');
     await rowsWhen((r) => r.length === 1);
