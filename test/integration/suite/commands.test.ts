@@ -84,36 +84,6 @@ suite('commands', () => {
     assert.equal(editor.document.getText(), templateText());
   });
 
-  test('Insert Decision adds Decision 3 right after Decision 2, first field selected', async () => {
-    const editor = await untitled(templateText());
-    await diagnosticsWhen(editor.document.uri, (d) => d.length === 228);
-    assert.equal(await vscode.commands.executeCommand('implementationNotes.insertDecision'), true);
-    const decision3 = [
-      '#### Decision 3: [Decision Title]',
-      '- **Context**: [Why this decision was needed]',
-      '- **Options Considered**: [Alternative approaches]',
-      '- **Decision**: [What was chosen]',
-      '- **Rationale**: [Why this option was chosen]',
-      '- **Consequences**: [Implications of this decision]',
-    ].join('\n');
-    const expected = templateText().replace(
-      '- **Consequences**: [Implications of this decision]\n\n### Code Structure',
-      `- **Consequences**: [Implications of this decision]\n\n${decision3}\n\n### Code Structure`,
-    );
-    assert.equal(editor.document.getText(), expected);
-    assert.equal(selectionText(editor), '[Decision Title]');
-    assert.equal(editor.document.lineAt(editor.selection.start.line).text, '#### Decision 3: [Decision Title]');
-  });
-
-  test('Insert Challenge adds Challenge 3 after Challenge 2', async () => {
-    const editor = await untitled(templateText());
-    await diagnosticsWhen(editor.document.uri, (d) => d.length === 228);
-    await vscode.commands.executeCommand('implementationNotes.insertChallenge');
-    const text = editor.document.getText();
-    assert.match(text, /\[What we learned\]\n\n### Challenge 3: \[Challenge Description\]\n- \*\*Problem\*\*: \[Detailed description of the problem\]\n[\s\S]*?\[What we learned\]\n\n## Performance Considerations/);
-    assert.equal(editor.document.lineAt(editor.selection.start.line).text, '### Challenge 3: [Challenge Description]');
-  });
-
   test('New Implementation Notes creates the file from the template and never overwrites', async () => {
     const relative = 'docs/generated/phase-9-test.md';
     const target = fixture(...relative.split('/'));
