@@ -129,8 +129,11 @@ function provision() {
   }
   if (!fs.existsSync(path.join(nodeDir, 'bin', 'node'))) {
     log(`${elapsed()} provisioning ${NODE_PKG} into ${cache}`);
-    fs.mkdirSync(path.join(cache, 'node24'), { recursive: true });
-    npmInstall(['--no-save', NODE_PKG], path.join(cache, 'node24'));
+    const dir = path.join(cache, 'node24');
+    fs.mkdirSync(dir, { recursive: true });
+    // A package.json of its own: otherwise npm installs into the enclosing project.
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"node24","private":true}\n');
+    npmInstall(['--no-save', NODE_PKG], dir);
   }
   if (!ready) {
     log(`${elapsed()} provisioning ${CODE_SERVER_PKG} (builds native modules: a few minutes, once)`);
