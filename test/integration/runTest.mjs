@@ -35,11 +35,16 @@ const grepIndex = process.argv.indexOf('--grep');
 const grep = grepIndex > 0 ? process.argv[grepIndex + 1] : process.env.IMPL_NOTES_TEST_GREP;
 const vsixIndex = process.argv.indexOf('--vsix');
 const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1]) : undefined;
-const mode = vsix ? 'vsix' : process.argv.includes('--web') ? 'web' : process.argv.includes('--screenshots') ? 'screenshots' : 'suite';
+const flag = ['web', 'screenshots', 'multiroot', 'restricted'].find((m) => process.argv.includes(`--${m}`));
+const mode = vsix ? 'vsix' : flag ?? 'suite';
 const suites = {
   suite: { dir: 'test/integration/suite', platform: 'node', out: outDir, devPath: root },
   web: { dir: 'test/web', platform: 'browser', out: path.join(root, 'out', 'test', 'web'), devPath: root },
   vsix: { dir: 'test/smoke', platform: 'node', out: path.join(root, 'out', 'test', 'smoke'), devPath: path.join(root, 'test', 'smoke', 'host') },
+  // Two folders, each with its own config: `?workspace=` instead of `?folder=`.
+  multiroot: { dir: 'test/multiroot', platform: 'node', out: path.join(root, 'out', 'test', 'multiroot'), devPath: root, workspaceFile: path.join(root, 'test', 'fixtures', 'multi-root.code-workspace') },
+  // Workspace trust on, nothing trusted: Restricted Mode.
+  restricted: { dir: 'test/restricted', platform: 'node', out: path.join(root, 'out', 'test', 'restricted'), devPath: root, workspace: path.join(root, 'test', 'fixtures', 'workspace-b'), trust: true },
   // Not a test: drives the workbench for the README's pictures (docs/images).
   screenshots: { dir: 'test/screenshots', platform: 'node', out: path.join(root, 'out', 'test', 'screenshots'), devPath: root, workspace: path.join(root, 'examples') },
 };
@@ -190,7 +195,8 @@ async function runOffline() {
     'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false, 'workbench.startupEditor': 'none', 'workbench.enableExperiments': false,
     'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
-    'npm.autoDetect': 'off', 'security.workspace.trust.enabled': false,
+    'npm.autoDetect': 'off', 'security.workspace.trust.enabled': current.trust === true,
+    'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false,
   }, null, 2));
   const serverLog = path.join(tmp, 'server.log');
   const logFd = fs.openSync(serverLog, 'w');
@@ -203,7 +209,7 @@ async function runOffline() {
   log(`${elapsed()} starting VS Code server on 127.0.0.1:${port}`);
   const server = spawn(host.node, [host.entry,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', path.join(tmp, 'config.yaml'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(current.trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--ignore-last-opened', '--log', verbose ? 'trace' : 'info',
     '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
     // Without the smoke-test driver a built workbench ignores extensionTestsPath in `payload`.
@@ -260,7 +266,8 @@ async function runOffline() {
       ['skipWelcome', 'true'],
     ]);
     log(`${elapsed()} opening the workbench in headless Chromium`);
-    await page.goto(`http://${authority}/?folder=${encodeURIComponent(current.workspace ?? workspace)}&payload=${encodeURIComponent(payload)}`);
+    const target = current.workspaceFile ? `workspace=${encodeURIComponent(current.workspaceFile)}` : `folder=${encodeURIComponent(current.workspace ?? workspace)}`;
+    await page.goto(`http://${authority}/?${target}&payload=${encodeURIComponent(payload)}`);
     let timer;
     const result = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
     clearTimeout(timer);
