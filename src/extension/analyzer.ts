@@ -167,7 +167,7 @@ export class NotesAnalyzer implements vscode.Disposable {
       const size = `${(text.length / 1048576).toFixed(1)} MB`;
       this.log.info(`not analysing ${document.uri.toString(true)}: ${size} is over implementationNotes.maxDocumentSize`);
       void vscode.window.showInformationMessage(
-        `Implementation Notes: ${vscode.workspace.asRelativePath(document.uri)} (${size}) is larger than the implementationNotes.maxDocumentSize setting, so it is not checked.`,
+        vscode.l10n.t('Implementation Notes: {0} ({1}) is larger than the implementationNotes.maxDocumentSize setting, so it is not checked.', vscode.workspace.asRelativePath(document.uri), size),
       );
     }
     return false;

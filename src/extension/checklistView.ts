@@ -111,15 +111,15 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const s = resolved ?? element.section;
     const hasVisibleChildren = resolved !== undefined && s.children.some((i) => this.visible(this.snapshot!.analysis.sections[i]));
     const item = new vscode.TreeItem(
-      s.title || '(untitled heading)',
+      s.title || vscode.l10n.t('(untitled heading)'),
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `${element.uri.toString()}#${element.index}:${s.level}:${s.title}`;
     item.description = describeSection(s);
     item.iconPath = iconFor(s);
     item.contextValue = `section.${s.status}`;
-    item.tooltip = new vscode.MarkdownString(`**${s.title || '(untitled heading)'}** (level ${s.level})\n\n${tooltipFor(s)}`);
-    item.command = { command: 'implementationNotes.revealSection', title: 'Reveal Section', arguments: [element.uri, element.index] };
+    item.tooltip = new vscode.MarkdownString(`**${s.title || vscode.l10n.t('(untitled heading)')}** (${vscode.l10n.t('level {0}', s.level)})\n\n${tooltipFor(s)}`);
+    item.command = { command: 'implementationNotes.revealSection', title: vscode.l10n.t('Reveal Section'), arguments: [element.uri, element.index] };
     return item;
   }
 
@@ -129,13 +129,13 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
 }
 
 export function describeSection(s: Section): string {
-  if (s.status === 'empty') return 'empty';
+  if (s.status === 'empty') return vscode.l10n.t('empty');
   const own = s.placeholders;
   const total = s.totalPlaceholders;
-  if (total === 0) return s.needsFilling ? '' : 'done';
-  const plural = (n: number) => `${n} placeholder${n === 1 ? '' : 's'}`;
-  if (own === 0) return `${plural(total)} in subsections`;
-  return own === total ? plural(own) : `${plural(own)} (${total} with subsections)`;
+  if (total === 0) return s.needsFilling ? '' : vscode.l10n.t('done');
+  const plural = (n: number) => (n === 1 ? vscode.l10n.t('1 placeholder') : vscode.l10n.t('{0} placeholders', n));
+  if (own === 0) return vscode.l10n.t('{0} in subsections', plural(total));
+  return own === total ? plural(own) : vscode.l10n.t('{0} ({1} with subsections)', plural(own), total);
 }
 
 function iconFor(s: Section): vscode.ThemeIcon {
@@ -146,9 +146,9 @@ function iconFor(s: Section): vscode.ThemeIcon {
 }
 
 function tooltipFor(s: Section): string {
-  if (s.status === 'empty') return 'This section has no content yet.';
-  if (s.status === 'todo') return `${s.placeholders} placeholder${s.placeholders === 1 ? '' : 's'} to fill here.`;
-  return s.needsFilling ? 'Done here; a subsection still needs filling.' : 'Done.';
+  if (s.status === 'empty') return vscode.l10n.t('This section has no content yet.');
+  if (s.status === 'todo') return s.placeholders === 1 ? vscode.l10n.t('1 placeholder to fill here.') : vscode.l10n.t('{0} placeholders to fill here.', s.placeholders);
+  return s.needsFilling ? vscode.l10n.t('Done here; a subsection still needs filling.') : vscode.l10n.t('Done.');
 }
 
 /** Registers the view, its badge and message, and its commands. */
@@ -160,7 +160,7 @@ export function registerChecklist(
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () => {
-    view.description = restricted() ? 'Restricted Mode: built-in template' : undefined;
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
     const snapshot = provider.current;
     if (!snapshot) {
       view.badge = undefined;
@@ -170,8 +170,8 @@ export function registerChecklist(
     const placeholders = snapshot.analysis.placeholders.length;
     const empty = snapshot.analysis.sections.filter((s) => s.status === 'empty').length;
     const left = placeholders + empty;
-    view.badge = left > 0 ? { value: left, tooltip: `${placeholders} placeholders and ${empty} empty sections left` } : undefined;
-    view.message = left === 0 ? 'All sections are filled.' : undefined;
+    view.badge = left > 0 ? { value: left, tooltip: vscode.l10n.t('{0} placeholders and {1} empty sections left', placeholders, empty) } : undefined;
+    view.message = left === 0 ? vscode.l10n.t('All sections are filled.') : undefined;
   };
   updateBadge();
   const disposable = vscode.Disposable.from(

@@ -30,29 +30,29 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
     const text = placeholder.text;
     const out: vscode.CodeAction[] = [];
 
-    const fill = this.action(`Fill ${text}`, diagnostic);
-    fill.command = { command: 'implementationNotes.fillPlaceholder', title: 'Fill Placeholder', arguments: [document.uri, diagnostic.range] };
+    const fill = this.action(vscode.l10n.t('Fill {0}', text), diagnostic);
+    fill.command = { command: 'implementationNotes.fillPlaceholder', title: vscode.l10n.t('Fill Placeholder'), arguments: [document.uri, diagnostic.range] };
     fill.isPreferred = true;
     out.push(fill);
 
     const count = fillEverywhereEdits(result.analysis, text, '').length;
     if (count > 1) {
-      const everywhere = this.action(`Fill all ${count} occurrences of ${text}…`, diagnostic);
-      everywhere.command = { command: 'implementationNotes.fillPlaceholderEverywhere', title: 'Fill Placeholder Everywhere…', arguments: [{ placeholder: text }] };
+      const everywhere = this.action(vscode.l10n.t('Fill all {0} occurrences of {1}…', count, text), diagnostic);
+      everywhere.command = { command: 'implementationNotes.fillPlaceholderEverywhere', title: vscode.l10n.t('Fill Placeholder Everywhere…'), arguments: [{ placeholder: text }] };
       out.push(everywhere);
     }
 
     if (isDatePlaceholder(text)) {
-      const today = this.action(`Replace ${text} with today's date (${isoDate(new Date())})`, diagnostic);
+      const today = this.action(vscode.l10n.t("Replace {0} with today's date ({1})", text, isoDate(new Date())), diagnostic);
       today.edit = this.edit(result, { start: placeholder.start, end: placeholder.end, newText: isoDate(new Date()) });
       out.push(today);
     }
 
-    const ignore = this.action(`Ignore ${text} in this workspace`, diagnostic);
-    ignore.command = { command: 'implementationNotes.ignorePlaceholder', title: 'Ignore Placeholder Text', arguments: [document.uri, text] };
+    const ignore = this.action(vscode.l10n.t('Ignore {0} in this workspace', text), diagnostic);
+    ignore.command = { command: 'implementationNotes.ignorePlaceholder', title: vscode.l10n.t('Ignore Placeholder Text'), arguments: [document.uri, text] };
     out.push(ignore);
 
-    const remove = this.action('Remove this line', diagnostic);
+    const remove = this.action(vscode.l10n.t('Remove this line'), diagnostic);
     remove.edit = this.edit(result, removeLineEdit(result.analysis.text, placeholder.start));
     out.push(remove);
     return out;
@@ -62,7 +62,7 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
     const section = result.analysis.sections.find((s) => s.start === offset);
     if (!section) return [];
     const eol = eolOf(result.document);
-    const na = this.action('Mark this section as not applicable', diagnostic);
+    const na = this.action(vscode.l10n.t('Mark this section as not applicable'), diagnostic);
     na.edit = this.edit(result, { start: section.headingEnd, end: section.headingEnd, newText: `${eol}${eol}_Not applicable._` });
     return [na];
   }

@@ -14,7 +14,7 @@ export function registerIgnorePlaceholder(configs: NotesConfigService, log: vsco
     try {
       if (configFile) {
         await addToConfigFile(configFile, text);
-        vscode.window.setStatusBarMessage(`$(check) ${text} is now ignored (${vscode.workspace.asRelativePath(configFile)})`, 4000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} is now ignored ({1})', text, vscode.workspace.asRelativePath(configFile)), 4000);
       } else {
         const settings = vscode.workspace.getConfiguration(SECTION, uri);
         const current = settings.get<string[]>('ignore', []);
@@ -22,12 +22,12 @@ export function registerIgnorePlaceholder(configs: NotesConfigService, log: vsco
           const target = vscode.workspace.getWorkspaceFolder(uri) ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
           await settings.update('ignore', [...current, text], target);
         }
-        vscode.window.setStatusBarMessage(`$(check) ${text} is now ignored (setting implementationNotes.ignore)`, 4000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} is now ignored (setting implementationNotes.ignore)', text), 4000);
       }
       return true;
     } catch (err) {
       log.error(`could not ignore ${text}`, err);
-      void vscode.window.showErrorMessage(`Implementation Notes: could not add ${text} to the ignore list: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Implementation Notes: could not add {0} to the ignore list: {1}', text, (err as Error).message));
       return false;
     }
   });

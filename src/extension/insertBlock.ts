@@ -15,26 +15,26 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, log: vscode.LogOutp
     const what = kind === 'decision' ? 'a decision' : 'a challenge';
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage(`Implementation Notes: to insert ${what}, open an implementation notes Markdown document first.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: to insert {0}, open an implementation notes Markdown document first.', what));
       return false;
     }
     const document = editor.document;
     const result = await analyzer.analyzeNow(document);
     if (!result) {
       void vscode.window.showInformationMessage(
-        `Implementation Notes: ${vscode.workspace.asRelativePath(document.uri)} is not an implementation notes document, so ${what} was not inserted. ` +
+        vscode.l10n.t('Implementation Notes: {0} is not an implementation notes document, so {1} was not inserted. ', vscode.workspace.asRelativePath(document.uri), what) +
           'A Markdown file is notes when its first heading names implementation notes, its front matter says `type: implementation-notes`, or it matches the implementationNotes.files setting.',
       );
       return false;
     }
     if (isReadOnly(document)) {
-      void vscode.window.showWarningMessage('Implementation Notes: this document is read-only.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: this document is read-only.'));
       return false;
     }
     if (document.version !== result.version) {
       // Edited while it was analysed: plan on the current text.
       if (attempt < 3) return insert(kind, attempt + 1);
-      void vscode.window.showInformationMessage(`Implementation Notes: the document kept changing, so ${what} was not inserted. Try again.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: the document kept changing, so {0} was not inserted. Try again.', what));
       return false;
     }
     const eol = eolOf(document);
@@ -47,7 +47,7 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, log: vscode.LogOutp
     const inserted = await editor.insertSnippet(snippet, range);
     if (!inserted) {
       log.warn(`inserting ${plan.block.label} ${plan.number} into ${document.uri.toString(true)} was refused by the editor`);
-      void vscode.window.showWarningMessage(`Implementation Notes: ${plan.block.label} ${plan.number} could not be inserted.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: {0} {1} could not be inserted.', plan.block.label, plan.number));
       return false;
     }
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -58,7 +58,7 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, log: vscode.LogOutp
       return await insert(kind);
     } catch (err) {
       log.error(`inserting a ${kind} failed`, err);
-      void vscode.window.showErrorMessage(`Implementation Notes: the ${kind} could not be inserted (see the Implementation Notes output).`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Implementation Notes: the {0} could not be inserted (see the Implementation Notes output).', kind));
       return false;
     }
   };

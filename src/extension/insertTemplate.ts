@@ -27,13 +27,13 @@ export function registerInsertTemplate(configs: NotesConfigService, log: vscode.
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
       editor = await vscode.window.showTextDocument(document);
     } else if (isReadOnly(editor.document)) {
-      void vscode.window.showWarningMessage('Implementation Notes: this document is read-only, so the template was not inserted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: this document is read-only, so the template was not inserted.'));
       return false;
     }
     const inserted = await editor.insertSnippet(templateSnippet(template), editor.selections);
     if (!inserted) {
       log.warn(`inserting the template into ${editor.document.uri.toString(true)} was refused by the editor`);
-      void vscode.window.showWarningMessage('Implementation Notes: the template could not be inserted (is the document read-only?).');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: the template could not be inserted (is the document read-only?).'));
     }
     return inserted;
   });

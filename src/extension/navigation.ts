@@ -15,7 +15,7 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const result = editor ? await analyzer.analyzeNow(editor.document) : undefined;
     if (!editor || !result) {
-      void vscode.window.showInformationMessage('Implementation Notes: open an implementation notes document first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: open an implementation notes document first.'));
       return undefined;
     }
     return { editor, result };
@@ -28,7 +28,7 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
     const offset = editor.document.offsetAt(editor.selection.start);
     const index = adjacentPlaceholder(result.analysis, offset, direction);
     if (index < 0) {
-      vscode.window.setStatusBarMessage('$(check) No placeholders left', 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) No placeholders left'), 4000);
       return;
     }
     const p = result.analysis.placeholders[index];
@@ -50,7 +50,7 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
       if (!found) return 0;
       const { editor, result } = found;
       if (isReadOnly(editor.document)) {
-        void vscode.window.showWarningMessage('Implementation Notes: this document is read-only.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: this document is read-only.'));
         return 0;
       }
       const { placeholders } = result.analysis;
@@ -63,12 +63,12 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
         const counts = new Map<string, number>();
         for (const p of placeholders) counts.set(p.text, (counts.get(p.text) ?? 0) + 1);
         if (counts.size === 0) {
-          void vscode.window.showInformationMessage('Implementation Notes: no placeholders left in this document.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: no placeholders left in this document.'));
           return 0;
         }
         const picked = await vscode.window.showQuickPick(
           [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, description: `${n} ×` })),
-          { placeHolder: 'Which placeholder do you want to fill everywhere?' },
+          { placeHolder: vscode.l10n.t('Which placeholder do you want to fill everywhere?') },
         );
         text = picked?.label;
       }
@@ -78,9 +78,9 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
       const value =
         args.value ??
         (await vscode.window.showInputBox({
-          title: `Fill ${text} everywhere`,
-          prompt: `The text that replaces all ${edits.length} occurrences of ${text}`,
-          validateInput: (v) => (v.trim() === '' ? 'Enter the text to use' : undefined),
+          title: vscode.l10n.t('Fill {0} everywhere', text),
+          prompt: vscode.l10n.t('The text that replaces all {0} occurrences of {1}', edits.length, text),
+          validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter the text to use') : undefined),
         }));
       if (value === undefined) return 0;
       // The user may have typed meanwhile: replace what is there now.

@@ -19,10 +19,10 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
     const phase =
       args.phase ??
       (await vscode.window.showInputBox({
-        title: 'New Implementation Notes',
-        prompt: 'Phase name (it goes into the Phase placeholder and the file name)',
-        placeHolder: 'Phase 2: Search indexing',
-        validateInput: (v) => (v.trim() === '' ? 'Enter a phase name' : undefined),
+        title: vscode.l10n.t('New Implementation Notes'),
+        prompt: vscode.l10n.t('Phase name (it goes into the Phase placeholder and the file name)'),
+        placeHolder: vscode.l10n.t('Phase 2: Search indexing'),
+        validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a phase name') : undefined),
       }));
     if (phase === undefined) return undefined;
     const settings = readSettings(folder?.uri);
@@ -39,11 +39,11 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
     for (;;) {
       if (args.fileName === undefined) {
         const answer = await vscode.window.showInputBox({
-          title: 'New Implementation Notes',
-          prompt: `File to create, relative to ${folder.name}`,
+          title: vscode.l10n.t('New Implementation Notes'),
+          prompt: vscode.l10n.t('File to create, relative to {0}', folder.name),
           value: relative,
           valueSelection: [relative.lastIndexOf('/') + 1, relative.length - 3],
-          validateInput: (v) => (v.trim() === '' ? 'Enter a file name' : undefined),
+          validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a file name') : undefined),
         });
         if (answer === undefined) return undefined;
         relative = answer.trim();
@@ -55,7 +55,7 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
           void vscode.window.showWarningMessage(message);
           return undefined;
         }
-        void vscode.window.showWarningMessage(`${message} Choose another name.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} Choose another name.', message));
         continue;
       }
       try {
@@ -63,7 +63,7 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       } catch (err) {
         log.error(`could not create ${target.toString(true)}`, err);
-        void vscode.window.showErrorMessage(`Implementation Notes: could not create ${relative}: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Implementation Notes: could not create {0}: {1}', relative, (err as Error).message));
         return undefined;
       }
       await vscode.window.showTextDocument(target);

@@ -158,6 +158,6 @@ export class NotesConfigService implements vscode.Disposable {
     this.log.warn(text);
     if (this.reported.has(text)) return;
     this.reported.add(text);
-    void vscode.window.showWarningMessage(`Implementation Notes: ${text}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: {0}', text));
   }
 }

@@ -14,10 +14,10 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
       return;
     }
     const p = progress(snapshot.analysis);
-    item.text = `$(checklist) ${p.done}/${p.total} sections`;
+    item.text = vscode.l10n.t('$(checklist) {0}/{1} sections', p.done, p.total);
     item.tooltip =
-      `Implementation notes: ${p.done} of ${p.total} sections done, ${p.placeholders} placeholder${p.placeholders === 1 ? '' : 's'} left. Click to open the checklist.` +
-      (restricted() ? '\n\nRestricted Mode: the built-in template is used; the workspace\'s template and .impl-notes.yaml are not loaded.' : '');
+      vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left. Click to open the checklist.', p.done, p.total, p.placeholders) +
+      (restricted() ? '\n\n' + vscode.l10n.t("Restricted Mode: the built-in template is used; the workspace's template and .impl-notes.yaml are not loaded.") : '');
     item.text = restricted() ? `$(shield) ${item.text}` : item.text;
     item.show();
   };

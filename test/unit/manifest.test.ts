@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { analyze, parseConfig, toTextLines } from '../../src/core';
 
 const root = path.resolve(__dirname, '../..');
@@ -31,10 +32,35 @@ suite('manifest contributions agree with the core', () => {
     ]);
   });
 
-  test('every command has a title in the Implementation Notes category', () => {
+  test('every command has a localizable title in the Implementation Notes category', () => {
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
     for (const command of manifest.contributes.commands) {
       assert.match(command.command, /^implementationNotes\.[a-zA-Z]+$/);
-      assert.equal(command.category, 'Implementation Notes');
+      assert.equal(nls[command.category.slice(1, -1)], 'Implementation Notes');
+      assert.ok(nls[command.title.slice(1, -1)], command.command);
+    }
+  });
+
+  test('every %key% of the manifest is in package.nls.json, and every key is used', () => {
+    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+    const used = new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    assert.deepEqual([...used].filter((k) => !(k in nls)), []);
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), []);
+  });
+});
+
+suite('localization', () => {
+  test('l10n/bundle.l10n.json holds every vscode.l10n.t string of the sources (npm run l10n:export)', function () {
+    this.timeout(60000);
+    const out = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'l10n-'));
+    try {
+      execFileSync(process.execPath, [require.resolve('@vscode/l10n-dev/dist/cli.js'), 'export', '--outDir', out, './src'], { cwd: root, stdio: 'ignore' });
+      const fresh = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8'));
+      const committed = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8'));
+      assert.deepEqual(Object.keys(committed).sort(), Object.keys(fresh).sort());
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });
