@@ -15,3 +15,4 @@ export * from './facts';
 export * from './service';
 export * from './blocks';
 export * from './sarif';
+export * from './checklist';

@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { analyze, defaultTemplate, emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../../src/core';
+
+const template = defaultTemplate();
+const sectionsOf = (md: string): Section[] => analyze(md, { template }).sections;
+
+/** The visible tree, indented, as `title status own/total`. */
+function tree(sections: Section[], showAll: boolean): string[] {
+  const out: string[] = [];
+  const walk = (parent: number, depth: number) => {
+    for (const i of visibleChildren(sections, parent, showAll)) {
+      const s = sections[i];
+      out.push(`${'  '.repeat(depth)}${s.title} ${s.status} ${s.placeholders}/${s.totalPlaceholders}`);
+      walk(i, depth + 1);
+    }
+  };
+  walk(-1, 0);
+  return out;
+}
+
+const NOTES = [
+  '# Notes',
+  '',
+  '## Owner',
+  'Ada',
+  '',
+  '## Decisions',
+  'Intro text.',
+  '',
+  '### Decision 1',
+  '[What was chosen] and [Why]',
+  '',
+  '### Decision 2',
+  'Done.',
+  '',
+  '## Risks',
+  '',
+  '# Appendix',
+  'Nothing to fill.',
+  '',
+].join('\n');
+
+suite('checklist: the visible tree', () => {
+  test('only the sections that need filling, nested; a done parent stays for a descendant', () => {
+    assert.deepEqual(tree(sectionsOf(NOTES), false), [
+      'Notes done 0/2',
+      '  Decisions done 0/2',
+      '    Decision 1 todo 2/2',
+      '  Risks empty 0/0',
+    ]);
+  });
+
+  test('every section when showing all, in document order', () => {
+    assert.deepEqual(tree(sectionsOf(NOTES), true), [
+      'Notes done 0/2',
+      '  Owner done 0/0',
+      '  Decisions done 0/2',
+      '    Decision 1 todo 2/2',
+      '    Decision 2 done 0/0',
+      '  Risks empty 0/0',
+      'Appendix done 0/0',
+    ]);
+  });
+
+  test('skipped heading levels nest under the nearest shallower heading', () => {
+    assert.deepEqual(tree(sectionsOf('# A\n\n### Deep\n[X]\n\n## B\n[Y]\n'), false), ['A done 0/2', '  Deep todo 1/1', '  B todo 1/1']);
+  });
+
+  test('several top-level headings, nothing before the first heading', () => {
+    assert.deepEqual(tree(sectionsOf('[Before]\n\n# One\n[A]\n\n# Two\ntext\n\n# Three\n'), false), ['One todo 1/1', 'Three empty 0/0']);
+  });
+
+  test('a filled document shows nothing; no headings shows nothing', () => {
+    assert.deepEqual(tree(sectionsOf('# Notes\n\n## Owner\nAda\n'), false), []);
+    assert.deepEqual(tree(sectionsOf('just text [Fill]\n'), true), []);
+  });
+
+  test('an index out of range has no children', () => {
+    assert.deepEqual(visibleChildren(sectionsOf(NOTES), 99, true), []);
+  });
+
+  test('the default template: every section needs filling', () => {
+    const sections = sectionsOf(template.text);
+    const all = tree(sections, true);
+    assert.equal(all.length, 63);
+    assert.deepEqual(tree(sections, false), all);
+    assert.deepEqual(all.slice(0, 5), [
+      'Implementation Notes Template done 0/228',
+      '  Phase Information todo 4/4',
+      '  Technical Implementation Details done 0/47',
+      '    Architecture Decisions done 0/12',
+      '      Decision 1: [Decision Title] todo 6/6',
+    ]);
+  });
+});
+
+suite('checklist: what is left', () => {
+  test('placeholders plus empty sections', () => {
+    assert.deepEqual(remaining(analyze(NOTES, { template })), { placeholders: 2, emptySections: 1, total: 3 });
+    assert.deepEqual(remaining(analyze('# Notes\n\n## Owner\nAda\n', { template })), { placeholders: 0, emptySections: 0, total: 0 });
+  });
+
+  test('placeholders before the first heading count too', () => {
+    assert.deepEqual(remaining(analyze('[Before]\n\n# Notes\ntext\n', { template })), { placeholders: 1, emptySections: 0, total: 1 });
+  });
+
+  test('the default template', () => {
+    assert.deepEqual(remaining(analyze(template.text, { template })), { placeholders: 228, emptySections: 0, total: 228 });
+  });
+});
+
+suite('checklist: locating a section from an earlier analysis', () => {
+  const s = (...titles: string[]) => titles.map((t) => ({ title: t.replace(/^#+ /, ''), level: t.indexOf(' ') }));
+
+  test('same index, same heading', () => {
+    assert.equal(locateSection(s('# A', '## B', '## C'), 1, 'B', 2), 1);
+  });
+
+  test('a heading inserted or removed above: the nearest one with that title and level', () => {
+    assert.equal(locateSection(s('# A', '## New', '## B', '## C'), 1, 'B', 2), 2);
+    assert.equal(locateSection(s('# A', '## C'), 2, 'C', 2), 1);
+    assert.equal(locateSection(s('## B', '# A', '## X', '## X', '## B'), 3, 'B', 2), 4);
+  });
+
+  test('the level counts; gone is -1', () => {
+    assert.equal(locateSection(s('# A', '### B'), 1, 'B', 2), -1);
+    assert.equal(locateSection(s('# A'), 5, 'Gone', 2), -1);
+    assert.equal(locateSection([], 0, 'A', 1), -1);
+  });
+});
+
+suite('checklist: empty subsections', () => {
+  test('counted at any depth, not the section itself', () => {
+    const sections = sectionsOf('# A\n\n## B\n\n### C\n\n## D\ntext\n\n## E\n');
+    assert.deepEqual(sections.map((s) => `${s.title} ${s.status}`), ['A done', 'B done', 'C empty', 'D done', 'E empty']);
+    assert.deepEqual(sections.map((_, i) => emptyDescendants(sections, i)), [2, 1, 0, 0, 0]);
+    assert.equal(emptyDescendants(sections, 9), 0);
+  });
+});
