@@ -13,7 +13,7 @@ export class ActiveNotes implements vscode.Disposable {
   /** The active notes document or its analysis changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly analyzer: NotesAnalyzer) {
+  constructor(readonly analyzer: NotesAnalyzer) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       analyzer.onDidChangeAnalysis((doc) => {
@@ -27,6 +27,11 @@ export class ActiveNotes implements vscode.Disposable {
   get editor(): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
     return editor && this.analyzer.isNotes(editor.document) ? editor : undefined;
+  }
+
+  /** The value of the `implementationNotes.activeIsNotes` context key (context keys cannot be read back). */
+  get activeIsNotes(): boolean {
+    return this.isNotes ?? false;
   }
 
   /** The active notes document's current analysis (undefined while one is pending). */

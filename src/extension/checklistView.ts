@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Section } from '../core';
+import { emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
 
@@ -29,7 +29,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   readonly onDidRefresh = this.refreshed.event;
 
   constructor(
-    private readonly active: ActiveNotes,
+    /** The active notes document this view follows (shared with the status bar). */
+    readonly active: ActiveNotes,
     private readonly state: vscode.Memento,
   ) {
     this.showAll = state.get<boolean>(SHOW_ALL_KEY, false);
@@ -71,24 +72,25 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     this.refreshed.fire();
   }
 
-  private visible(section: Section): boolean {
-    return this.showAll || section.needsFilling;
+  /** The view's badge: placeholders and empty sections left; none when nothing is left or no notes are active. */
+  get badge(): vscode.ViewBadge | undefined {
+    const left = this.snapshot && remaining(this.snapshot.analysis);
+    if (!left || left.total === 0) return undefined;
+    return { value: left.total, tooltip: vscode.l10n.t('{0} placeholders and {1} empty sections left', left.placeholders, left.emptySections) };
+  }
+
+  /** The view's message: shown when the active notes document has nothing left to fill. */
+  get message(): string | undefined {
+    return this.snapshot && remaining(this.snapshot.analysis).total === 0 ? vscode.l10n.t('All sections are filled.') : undefined;
   }
 
   getChildren(element?: ChecklistItem): ChecklistItem[] {
     const snapshot = this.snapshot;
     if (!snapshot) return [];
-    const { sections } = snapshot.analysis;
-    let indexes: number[];
-    if (element) {
-      // VS Code hands back items from an earlier snapshot: look them up in this one.
-      const current = this.resolve(element);
-      if (!current) return [];
-      indexes = current.children;
-    } else {
-      indexes = sections.map((s, i) => (s.parent === -1 ? i : -1)).filter((i) => i >= 0);
-    }
-    return indexes.filter((i) => this.visible(sections[i])).map((i) => this.item(snapshot, i));
+    // VS Code hands back items from an earlier snapshot: look them up in this one.
+    if (element && !this.resolve(element)) return [];
+    const indexes = visibleChildren(snapshot.analysis.sections, element ? element.index : -1, this.showAll);
+    return indexes.map((i) => this.item(snapshot, i));
   }
 
   /** The item's section in the current snapshot, if it is still there. */
@@ -109,17 +111,18 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   getTreeItem(element: ChecklistItem): vscode.TreeItem {
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
-    const hasVisibleChildren = resolved !== undefined && s.children.some((i) => this.visible(this.snapshot!.analysis.sections[i]));
+    const sections = this.snapshot?.analysis.sections;
+    const hasVisibleChildren = resolved !== undefined && sections !== undefined && visibleChildren(sections, element.index, this.showAll).length > 0;
     const item = new vscode.TreeItem(
       s.title || vscode.l10n.t('(untitled heading)'),
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `${element.uri.toString()}#${element.index}:${s.level}:${s.title}`;
-    item.description = describeSection(s);
+    item.description = describeSection(s, resolved && sections ? emptyDescendants(sections, element.index) : 0);
     item.iconPath = iconFor(s);
     item.contextValue = `section.${s.status}`;
     item.tooltip = new vscode.MarkdownString(`**${s.title || vscode.l10n.t('(untitled heading)')}** (${vscode.l10n.t('level {0}', s.level)})\n\n${tooltipFor(s)}`);
-    item.command = { command: 'implementationNotes.revealSection', title: vscode.l10n.t('Reveal Section'), arguments: [element.uri, element.index] };
+    item.command = { command: 'implementationNotes.revealSection', title: vscode.l10n.t('Reveal Section'), arguments: [element.uri, element.index, s.title, s.level] };
     return item;
   }
 
@@ -128,11 +131,15 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 }
 
-export function describeSection(s: Section): string {
+/** "3 placeholders", "empty", "1 placeholder in subsections", "done"… */
+export function describeSection(s: Section, emptySubsections = 0): string {
   if (s.status === 'empty') return vscode.l10n.t('empty');
   const own = s.placeholders;
   const total = s.totalPlaceholders;
-  if (total === 0) return s.needsFilling ? '' : vscode.l10n.t('done');
+  if (total === 0) {
+    if (!s.needsFilling) return vscode.l10n.t('done');
+    return emptySubsections === 1 ? vscode.l10n.t('1 empty subsection') : vscode.l10n.t('{0} empty subsections', emptySubsections);
+  }
   const plural = (n: number) => (n === 1 ? vscode.l10n.t('1 placeholder') : vscode.l10n.t('{0} placeholders', n));
   if (own === 0) return vscode.l10n.t('{0} in subsections', plural(total));
   return own === total ? plural(own) : vscode.l10n.t('{0} ({1} with subsections)', plural(own), total);
@@ -161,17 +168,8 @@ export function registerChecklist(
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () => {
     view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
-    const snapshot = provider.current;
-    if (!snapshot) {
-      view.badge = undefined;
-      view.message = undefined;
-      return;
-    }
-    const placeholders = snapshot.analysis.placeholders.length;
-    const empty = snapshot.analysis.sections.filter((s) => s.status === 'empty').length;
-    const left = placeholders + empty;
-    view.badge = left > 0 ? { value: left, tooltip: vscode.l10n.t('{0} placeholders and {1} empty sections left', placeholders, empty) } : undefined;
-    view.message = left === 0 ? vscode.l10n.t('All sections are filled.') : undefined;
+    view.badge = provider.badge;
+    view.message = provider.message;
   };
   updateBadge();
   const disposable = vscode.Disposable.from(
@@ -180,19 +178,36 @@ export function registerChecklist(
     provider.onDidRefresh(updateBadge),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
     vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
-    vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri, index: number) => revealSection(active, uri, index)),
+    vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri | string, index: number, title?: string, level?: number) =>
+      revealSection(active, uri, index, title, level),
+    ),
   );
   return { provider, disposable };
 }
 
-/** Shows the heading and selects the section's first placeholder (or the heading line). */
-async function revealSection(active: ActiveNotes, uri: vscode.Uri, index: number): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
-  const result = active.analysis;
-  const section = result?.analysis.sections[index];
-  if (!result || result.document !== document || !section) return;
-  const first = result.analysis.placeholders.find((p) => p.section === index);
+/**
+ * Shows the heading and selects the section's first placeholder (or puts the
+ * cursor at the heading). The item may come from an earlier analysis: the
+ * section is looked up again by title and level.
+ */
+async function revealSection(active: ActiveNotes, uri: vscode.Uri | string, index: number, title?: string, level?: number): Promise<void> {
+  if (typeof index !== 'number' || !(uri instanceof vscode.Uri || typeof uri === 'string')) return;
+  const key = uri.toString();
+  // The open document object (an untitled URI can be reused), in the editor that already shows it.
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+  const document = shown?.document ?? (await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn, preserveFocus: false });
+  // An edit landing while the analysis runs supersedes it: ask again for the new version.
+  let result = await active.analyzer.analyzeNow(document);
+  for (let i = 0; i < 3 && (!result || result.version !== document.version) && active.analyzer.isNotes(document); i++) {
+    result = await active.analyzer.analyzeNow(document);
+  }
+  if (!result || result.version !== document.version) return;
+  const { sections, placeholders } = result.analysis;
+  const at = title !== undefined && level !== undefined ? locateSection(sections, index, title, level) : index;
+  const section = sections[at];
+  if (!section) return;
+  const first = placeholders.find((p) => p.section === at);
   const heading = result.lines.positionAt(section.start);
   let selection: vscode.Selection;
   if (first) {

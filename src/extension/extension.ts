@@ -12,7 +12,7 @@ import { registerInsertTemplate } from './insertTemplate';
 import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
-import { registerStatusBar } from './statusBar';
+import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { registerTasks } from './tasks';
 
 /** What `activate` hands to other extensions and to the integration tests. */
@@ -21,7 +21,8 @@ export interface ImplementationNotesApi {
   activationMs: number;
   analyzer: NotesAnalyzer;
   checklist: ChecklistProvider;
-  statusBar: vscode.StatusBarItem;
+  /** What the status bar item shows. */
+  statusBar: ProgressStatus;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here.
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.item };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status };
 }
 
 export function deactivate(): void {}
