@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, EXTENSION_ID, selectionText, templateText } from './util';
+import { closeAllEditors, eventually, EXTENSION_ID, selectionText, templateText, untitled } from './util';
 
 const DECISION_3 = [
   '#### Decision 3: [Decision Title]',
@@ -21,31 +21,6 @@ const CHALLENGE_3 = [
   '- **Alternative Approaches**: [Other solutions considered]',
   '- **Lessons Learned**: [What we learned]',
 ].join('\n');
-
-let opened = 0;
-
-/**
- * A new Markdown document, never seen before, holding `content` (its line
- * breaks kept). Each gets a name of its own: an `Untitled-N` name can come
- * back while the extension host still holds the closed document of that name,
- * and then `openTextDocument` hands back the old document and its text.
- */
-async function untitled(content = '', language = 'markdown'): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/blocks-test-${Date.now()}-${++opened}.${language === 'markdown' ? 'md' : 'txt'}` });
-  let document = await vscode.workspace.openTextDocument(uri);
-  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
-  const editor = await vscode.window.showTextDocument(document);
-  if (content) {
-    const eol = content.includes('\r\n') ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
-    assert.ok(await editor.edit((b) => {
-      b.setEndOfLine(eol);
-      b.insert(new vscode.Position(0, 0), content);
-    }));
-  }
-  assert.equal(editor.document.getText(), content);
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
-  return editor;
-}
 
 /** `line:character` of the selection's start and end, and the selected text. */
 const where = (editor: vscode.TextEditor) => {

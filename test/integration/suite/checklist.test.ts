@@ -1,23 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
-import { api, closeAllEditors, eventually, fixture, selectionText, templateText, untitled as openUntitled } from './util';
-
-/**
- * A new untitled Markdown document holding exactly `content`. Right after a
- * large untitled document is closed, the workbench can hand the next one
- * (same name, Untitled-1) the closed one's text from its not yet discarded
- * backup: put the intended text in when that happens.
- */
-async function untitled(content: string): Promise<vscode.TextEditor> {
-  const editor = await openUntitled(content);
-  const document = editor.document;
-  if (document.getText() !== content) {
-    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    await editor.edit((b) => b.replace(all, content));
-  }
-  return editor;
-}
+import { api, closeAllEditors, eventually, fixture, selectionText, templateText, untitled } from './util';
 
 type Row = string;
 

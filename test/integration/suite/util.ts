@@ -76,10 +76,32 @@ export function eventually<T>(event: vscode.Event<unknown>, check: () => T | und
   });
 }
 
-/** A new untitled Markdown document in an editor. */
-export async function untitled(content = ''): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  return vscode.window.showTextDocument(document);
+let opened = 0;
+
+/**
+ * A new untitled document in an editor, never seen before, holding exactly
+ * `content` (its line breaks kept), with the cursor at the start. Each gets a
+ * name of its own: an `Untitled-N` name comes back once its document is
+ * closed, and while the workbench still holds the closed one (or its backup),
+ * `openTextDocument` can hand back the old text.
+ */
+export async function untitled(content = '', language = 'markdown'): Promise<vscode.TextEditor> {
+  const extension = language === 'markdown' ? 'md' : 'txt';
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/test-${process.pid}-${++opened}.${extension}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const editor = await vscode.window.showTextDocument(document);
+  if (content) {
+    const eol = content.includes('\r\n') ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
+    const applied = await editor.edit((b) => {
+      b.setEndOfLine(eol);
+      b.insert(new vscode.Position(0, 0), content);
+    });
+    if (!applied) throw new Error(`could not fill ${uri.toString()}`);
+  }
+  if (editor.document.getText() !== content) throw new Error(`${uri.toString()} does not hold the text it was given`);
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
 }
 
 export const templateText = (): string => require('node:fs').readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
