@@ -224,7 +224,7 @@ const cases: () => Case[] = () => [
     cwd: 'scratch',
     code: 2,
     stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
-    stderr: /huge\.md: too large to check \(11 MB; the limit is 10 MB\)/,
+    stderr: /huge\.md: too large to check \(50 MB; the limit is 10 MB\)/,
   },
   {
     name: 'a directory given as a file path is walked, a file inside a file is an error',
@@ -258,7 +258,9 @@ function makeScratch(dir: string): void {
   fs.mkdirSync(path.join(dir, 'escape'));
   fs.writeFileSync(path.join(dir, 'escape/.impl-notes.yaml'), 'template: ../binary.md\n');
   fs.writeFileSync(path.join(dir, 'escape/notes.md'), '# N\n\n[Keep]\n');
-  fs.writeFileSync(path.join(dir, 'huge.md'), Buffer.alloc(11 * 1024 * 1024, 'a'));
+  // 50 MB without writing 50 MB: a sparse file (the size is refused before any read).
+  fs.writeFileSync(path.join(dir, 'huge.md'), '');
+  fs.truncateSync(path.join(dir, 'huge.md'), 50 * 1024 * 1024);
 }
 
 /** Every file under a folder, to prove that check writes nothing. */
