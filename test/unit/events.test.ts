@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
+import { MAX_DELIMITERS } from '../../src/core/events';
 import { mdastDocumentFacts } from '../../src/core/mdast';
 
 function observable(a: Analysis) {
@@ -47,6 +48,21 @@ suite('events reading equals the mdast reading', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (cs) => same(cs.join(''))),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
+    );
+  });
+
+  test(`paragraphs with more than ${MAX_DELIMITERS} emphasis delimiters (left unpaired) read the same (property)`, () => {
+    const heavy = [
+      '*'.repeat(MAX_DELIMITERS) + '[Deep]' + '*'.repeat(MAX_DELIMITERS) + '\n',
+      '_a* '.repeat(MAX_DELIMITERS) + '[Mixed] [link](u) `[c]`\n',
+      '~a~~ '.repeat(MAX_DELIMITERS / 2) + '[Struck]\n',
+      '**[Bold]** '.repeat(MAX_DELIMITERS / 2) + '\n',
+      '*x* '.repeat(MAX_DELIMITERS) + '<!-- [Hidden] --> [ref]\n',
+    ];
+    for (const piece of heavy) same(`# A\n\n${piece}\n# B\n`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...heavy, ...PIECES), { maxLength: 12 }), (parts) => same(parts.join(''))),
+      { numRuns: 200 },
     );
   });
 });

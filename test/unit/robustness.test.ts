@@ -61,7 +61,10 @@ suite('robustness: any text is analysed without a throw', () => {
       'x'.repeat(500000) + ' [Tail]',
       '`'.repeat(3000) + '[code]' + '`'.repeat(2999),
       '<!--' + ' [c] '.repeat(10000),
-      '*'.repeat(2000) + '[Emph]' + '*'.repeat(2000),
+      '*'.repeat(10000) + '[Emph]' + '*'.repeat(10000),
+      '_a* '.repeat(20000) + '[Mixed]',
+      '~a~~ '.repeat(20000) + '[Struck]',
+      '[a]('.repeat(2000),
       '\u0000'.repeat(10000) + '[Nul]',
     ];
     for (const text of cases) assertWellFormed(text, analyze(text, { parser: new ChunkedParser() }));
