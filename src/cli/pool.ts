@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
+import type { WorkerReply } from '../worker/analysisWorker';
 
 /** Runs analyses, in worker threads when there are enough files to gain from them. */
 export interface Analyzer {
@@ -27,13 +28,14 @@ class WorkerPool implements Analyzer {
   constructor(script: string, size: number) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
-      worker.on('message', (reply: { id: number; result?: AnalysisResult; error?: string }) => {
+      worker.on('message', (reply: WorkerReply) => {
+        if ('started' in reply) return;
         const waiter = this.waiting.get(reply.id);
         if (!waiter) return;
         this.waiting.delete(reply.id);
         this.load[waiter.worker]--;
-        if (reply.result) waiter.resolve(reply.result);
-        else waiter.reject(new Error(reply.error ?? 'analysis failed'));
+        if ('result' in reply) waiter.resolve(reply.result);
+        else waiter.reject(new Error('error' in reply ? reply.error : 'analysis superseded'));
       });
       worker.on('error', (err) => {
         for (const [id, waiter] of this.waiting) {

@@ -14,6 +14,8 @@ export interface Settings {
   delay: number;
   /** Characters; larger documents get a notice instead of an analysis. 0: no limit. */
   maxDocumentSize: number;
+  /** Milliseconds one analysis may run in the worker before it is stopped. */
+  analysisTimeLimit: number;
 }
 
 export const SECTION = 'implementationNotes';
@@ -33,5 +35,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     fillDates: c.get<boolean>('newNotes.fillDates', false),
     delay: Math.max(0, c.get<number>('diagnostics.delay', 300)),
     maxDocumentSize: Math.max(0, c.get<number>('maxDocumentSize', 2_000_000)),
+    analysisTimeLimit: Math.max(1, c.get<number>('analysisTimeLimit', 30)) * 1000,
   };
 }

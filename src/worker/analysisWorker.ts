@@ -1,12 +1,22 @@
 // The analysis worker of the desktop extension: it runs the core off the
 // extension host's main thread, so typing never waits for a parse.
 import { parentPort } from 'node:worker_threads';
-import { AnalysisService, type AnalysisRequest } from '../core';
+import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
 
 export type WorkerMessage =
   /** `once`: a one-off document (the CLI's): keep no parser cache for it. */
   | { type: 'analyze'; id: number; request: AnalysisRequest; once?: boolean }
   | { type: 'forget'; key: string };
+
+export type WorkerReply =
+  /** The worker began this request: the host's watchdog starts counting. */
+  | { started: number }
+  | { id: number; result: AnalysisResult }
+  | { id: number; error: string }
+  /** A newer request for the same document took this one's place. */
+  | { id: number; superseded: true };
+
+const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
 const service = new AnalysisService();
 // Newer requests for a document replace older ones still waiting.
@@ -16,15 +26,16 @@ let scheduled = false;
 
 function drain(): void {
   scheduled = false;
-  for (const id of superseded.splice(0)) parentPort!.postMessage({ id, superseded: true });
+  for (const id of superseded.splice(0)) reply({ id, superseded: true });
   const next = pending.entries().next();
   if (next.done) return;
   const [key, { id, request, once }] = next.value;
   pending.delete(key);
+  reply({ started: id });
   try {
-    parentPort!.postMessage({ id, result: service.analyze(request, once) });
+    reply({ id, result: service.analyze(request, once) });
   } catch (err) {
-    parentPort!.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    reply({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
   schedule();
 }

@@ -120,4 +120,32 @@ suite('reliability', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), text);
   });
+
+  test('an analysis past implementationNotes.analysisTimeLimit is stopped; documents waiting behind it are still checked', async function () {
+    this.timeout(60000);
+    const settings = vscode.workspace.getConfiguration('implementationNotes');
+    await settings.update('analysisTimeLimit', 1, vscode.ConfigurationTarget.Global);
+    try {
+      // micromark is quadratic on one paragraph of many brackets: this takes far longer than a second.
+      const slow = await untitled('# Implementation Notes\n\n' + '[a] x '.repeat(40000) + '\n');
+      // Queued behind the slow analysis in the same worker.
+      const waiting = await untitled('# Implementation Notes\n\n[Left]\n');
+      const diagnostics = await diagnosticsWhen(waiting.document.uri, (d) => d.length === 1);
+      assert.equal(diagnostics[0].code, 'placeholder');
+      const { analyzer } = await api();
+      // Left alone while it stays open: no new attempt, no diagnostics.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(slow.document.uri, new vscode.Position(0, 0), 'x');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await analyzer.analyzeNow(slow.document), undefined);
+      assert.deepEqual(vscode.languages.getDiagnostics(slow.document.uri).filter((d) => d.source === 'Implementation Notes'), []);
+      // The new worker serves edits as before.
+      const more = new vscode.WorkspaceEdit();
+      more.insert(waiting.document.uri, new vscode.Position(3, 0), '[More]\n');
+      assert.ok(await vscode.workspace.applyEdit(more));
+      await diagnosticsWhen(waiting.document.uri, (d) => d.length === 2);
+    } finally {
+      await settings.update('analysisTimeLimit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
