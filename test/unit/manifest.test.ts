@@ -50,6 +50,30 @@ suite('manifest contributions agree with the core', () => {
   });
 });
 
+suite('README documents every contribution', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+  const configuration = manifest.contributes.configuration;
+  const properties = (Array.isArray(configuration) ? configuration : [configuration]).flatMap((c: { properties: object }) => Object.keys(c.properties));
+
+  test('every setting, by its full name', () => {
+    assert.ok(properties.length > 0);
+    assert.deepEqual(properties.filter((key: string) => !readme.includes(`\`${key}\``)), []);
+  });
+
+  test('every command of the palette, by its title', () => {
+    const hidden = new Set(manifest.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    const shown = manifest.contributes.commands.filter((c: { command: string }) => !hidden.has(c.command));
+    assert.ok(shown.length > 0);
+    assert.deepEqual(shown.map((c: { title: string }) => nls[c.title.slice(1, -1)]).filter((title: string) => !readme.includes(title)), []);
+  });
+
+  test('every keybinding, as the keys a user presses', () => {
+    const keys = manifest.contributes.keybindings.map((k: { key: string }) => k.key.replace(/\b[a-z]/g, (c: string) => c.toUpperCase()));
+    assert.deepEqual(keys.filter((key: string) => !readme.includes(`\`${key}\``)), []);
+  });
+});
+
 suite('localization', () => {
   test('l10n/bundle.l10n.json holds every vscode.l10n.t string of the sources (npm run l10n:export)', function () {
     this.timeout(60000);
