@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LineIndex, looksLikeNotes, matchesAnyGlob, stripBom, type Analysis, type TemplateModel } from '../core';
 import type { AnalysisBackend } from './analysisBackend';
+import { mainThreadTimings } from './mainThreadTimings';
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
@@ -125,31 +126,40 @@ export class NotesAnalyzer implements vscode.Disposable {
     const generation = entry.generation;
     const version = document.version;
     try {
-      const config = await this.configs.forDocument(document.uri);
+      const config = await mainThreadTimings.time('analyze.config', () => this.configs.forDocument(document.uri));
       if (entry.generation !== generation || document.isClosed) return this.current(document);
-      const text = document.getText();
-      const isNotes = this.detect(document, text, config.files, config.configFile);
-      let result: DocumentAnalysis | undefined;
-      if (isNotes && this.withinSizeLimit(document, text, entry)) {
-        const started = Date.now();
+      const started = Date.now();
+      const request = mainThreadTimings.time('analyze.request', () => {
+        const text = mainThreadTimings.time('analyze.getText', () => document.getText());
+        const isNotes = this.detect(document, text, config.files, config.configFile);
+        if (!isNotes || !this.withinSizeLimit(document, text, entry)) return { isNotes };
         const clean = stripBom(text);
-        const found = await this.backend.analyze({
+        const found = this.backend.analyze({
           key: document.uri.toString(),
           text: clean,
           templateText: config.template.text,
           ignore: config.ignore,
         });
-        if (!found) return this.current(document); // superseded by a newer request
-        const analysis: Analysis = { text: clean, ...found };
-        result = { document, version, analysis, lines: new LineIndex(clean), template: config.template };
-        this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
-      }
-      if (entry.generation !== generation || document.version !== version || document.isClosed) return result;
-      const changed = entry.isNotes !== isNotes || isNotes;
-      entry.isNotes = isNotes;
-      entry.result = result;
-      if (changed) this.changed.fire(document);
-      return result;
+        return { isNotes, clean, found };
+      });
+      const found = request.found ? await request.found : undefined;
+      return mainThreadTimings.time('analyze.result', () => {
+        const { isNotes, clean } = request;
+        let result: DocumentAnalysis | undefined;
+        if (clean !== undefined) {
+          if (!found) return this.current(document); // superseded by a newer request
+          const analysis: Analysis = { text: clean, ...found };
+          const lines = mainThreadTimings.time('analyze.lineIndex', () => new LineIndex(clean));
+          result = { document, version, analysis, lines, template: config.template };
+          this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
+        }
+        if (entry.generation !== generation || document.version !== version || document.isClosed) return result;
+        const changed = entry.isNotes !== isNotes || isNotes;
+        entry.isNotes = isNotes;
+        entry.result = result;
+        if (changed) this.changed.fire(document);
+        return result;
+      });
     } catch (err) {
       this.log.error(`analysis of ${document.uri.toString(true)} failed`, err);
       return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
+import { mainThreadTimings } from './mainThreadTimings';
 
 /** One heading of the active notes document. */
 export interface ChecklistItem {
@@ -66,10 +67,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   refresh(): void {
-    clearTimeout(this.timer);
-    this.snapshot = this.active.analysis;
-    this.changed.fire(undefined);
-    this.refreshed.fire();
+    mainThreadTimings.time('checklist.refresh', () => {
+      clearTimeout(this.timer);
+      this.snapshot = this.active.analysis;
+      this.changed.fire(undefined);
+      this.refreshed.fire();
+    });
   }
 
   /** The view's badge: placeholders and empty sections left; none when nothing is left or no notes are active. */
@@ -85,6 +88,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getChildren(element?: ChecklistItem): ChecklistItem[] {
+    return mainThreadTimings.time('checklist.getChildren', () => this.children(element));
+  }
+
+  private children(element?: ChecklistItem): ChecklistItem[] {
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     // VS Code hands back items from an earlier snapshot: look them up in this one.
@@ -102,6 +109,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getParent(element: ChecklistItem): ChecklistItem | undefined {
+    return mainThreadTimings.time('checklist.getParent', () => this.parent(element));
+  }
+
+  private parent(element: ChecklistItem): ChecklistItem | undefined {
     const snapshot = this.snapshot;
     const section = this.resolve(element);
     if (!snapshot || !section || section.parent < 0) return undefined;
@@ -109,6 +120,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getTreeItem(element: ChecklistItem): vscode.TreeItem {
+    return mainThreadTimings.time('checklist.getTreeItem', () => this.treeItem(element));
+  }
+
+  private treeItem(element: ChecklistItem): vscode.TreeItem {
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
     const sections = this.snapshot?.analysis.sections;
@@ -166,11 +181,12 @@ export function registerChecklist(
 ): { provider: ChecklistProvider; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
-  const updateBadge = () => {
-    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
-    view.badge = provider.badge;
-    view.message = provider.message;
-  };
+  const updateBadge = () =>
+    mainThreadTimings.time('checklist.badge', () => {
+      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+      view.badge = provider.badge;
+      view.message = provider.message;
+    });
   updateBadge();
   const disposable = vscode.Disposable.from(
     provider,
@@ -203,6 +219,10 @@ async function revealSection(active: ActiveNotes, uri: vscode.Uri | string, inde
     result = await active.analyzer.analyzeNow(document);
   }
   if (!result || result.version !== document.version) return;
+  mainThreadTimings.time('checklist.reveal', () => select(editor, result, index, title, level));
+}
+
+function select(editor: vscode.TextEditor, result: DocumentAnalysis, index: number, title?: string, level?: number): void {
   const { sections, placeholders } = result.analysis;
   const at = title !== undefined && level !== undefined ? locateSection(sections, index, title, level) : index;
   const section = sections[at];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fillEverywhereEdits, isDatePlaceholder, isoDate, removeLineEdit, type TextEdit } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { mainThreadTimings } from './mainThreadTimings';
 import { eolOf, toTextEdit } from './ranges';
 
 /** Quick fixes for leftover placeholders and empty sections; every fix is a core edit or a command. */
@@ -10,7 +11,11 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return mainThreadTimings.time('codeActions', () => this.actions(document, range, context));
+  }
+
+  private actions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.analyzer.current(document);
     if (!result) return [];
     const actions: vscode.CodeAction[] = [];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findings, type FindingCode } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
+import { mainThreadTimings } from './mainThreadTimings';
 import { readSettings, type SeveritySetting } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Implementation Notes';
@@ -15,11 +16,12 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSever
 /** Leftover placeholders and empty sections as diagnostics, on notes documents only. */
 export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
-  const update = (document: vscode.TextDocument) => {
-    const result = analyzer.current(document);
-    if (result) collection.set(document.uri, toDiagnostics(result));
-    else collection.delete(document.uri);
-  };
+  const update = (document: vscode.TextDocument) =>
+    mainThreadTimings.time('diagnostics', () => {
+      const result = analyzer.current(document);
+      if (result) collection.set(document.uri, mainThreadTimings.time('diagnostics.convert', () => toDiagnostics(result)));
+      else collection.delete(document.uri);
+    });
   return vscode.Disposable.from(
     collection,
     analyzer.onDidChangeAnalysis(update),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ActiveNotes } from './activeNotes';
 import { createAnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
+import { mainThreadTimings, type MainThreadTimings } from './mainThreadTimings';
 import { registerChecklist, type ChecklistProvider } from './checklistView';
 import { registerCodeActions } from './codeActions';
 import { registerCompletions } from './completions';
@@ -23,6 +24,8 @@ export interface ImplementationNotesApi {
   checklist: ChecklistProvider;
   /** What the status bar item shows. */
   statusBar: ProgressStatus;
+  /** Opt-in timing of our own main-thread work (off until a phase is started). */
+  timings: MainThreadTimings;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here.
@@ -53,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { progress } from '../core';
 import type { ChecklistProvider } from './checklistView';
+import { mainThreadTimings } from './mainThreadTimings';
 
 /** What the status bar item shows (status bar items cannot be read back through the API). */
 export interface ProgressStatus {
@@ -16,7 +17,7 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
   item.name = vscode.l10n.t('Implementation Notes Progress');
   item.command = 'implementationNotes.checklist.focus';
   const status = { text: '', tooltip: '', visible: false };
-  const update = () => {
+  const update = () => mainThreadTimings.time('statusBar', () => {
     const snapshot = checklist.current;
     if (!snapshot) {
       status.visible = false;
@@ -34,7 +35,7 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
     item.text = status.text;
     item.tooltip = status.tooltip;
     item.show();
-  };
+  });
   update();
   return { status, disposable: vscode.Disposable.from(item, checklist.onDidRefresh(update)) };
 }
