@@ -113,4 +113,42 @@ if (fs.existsSync(activation)) {
 } else {
   console.log('\nActivation: run `npm run test:integration` first; it records out/activation.json from the real VS Code.');
 }
+printMainThread(path.join(root, 'out', 'main-thread.json'));
 execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+
+/** The extension host's main thread on a 20,000-line document, as the integration suite recorded it. */
+function printMainThread(file: string): void {
+  if (!fs.existsSync(file)) {
+    console.log('\nMain thread: run `npm run test:integration` first; it records out/main-thread.json from the real VS Code.');
+    return;
+  }
+  type Probe = { longestMs: number; count: number };
+  type Phase = {
+    wallMs: number;
+    eventLoop: { maxMs: number; p99Ms: number };
+    gc: { longestMs: number };
+    ours: { longestTurnMs: number; longestTurnCpuMs: number; turns: number; probes: Record<string, Probe> };
+  };
+  const m = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    when: string; document: { lines: number; bytes: number; diagnostics: number; sections: number };
+    edits: number; checklistEdits: number; workerReplyCloneMs: number; phases: Record<string, Phase>;
+  };
+  const d = m.document;
+  console.log(`\nMain thread in the real VS Code harness (last integration run, ${m.when}): a ${d.lines}-line notes document ` +
+    `(${(d.bytes / 1024).toFixed(0)} KB, ${d.diagnostics} findings, ${d.sections} sections). Target: no task of ours over 50 ms.`);
+  console.log(`  ${'phase'.padEnd(38)} ${'our longest turn'.padStart(17)} ${'most CPU'.padStart(9)} ${'turns'.padStart(6)}   ${'loop max / p99 (upper bound)'.padStart(28)}   longest probe`);
+  const label: Record<string, string> = {
+    open: 'open, first diagnostics',
+    edit: `${m.edits} one-line edits`,
+    checklist: `checklist (show all, reveal, ${m.checklistEdits} edits)`,
+  };
+  for (const [name, p] of Object.entries(m.phases)) {
+    const [probe, stats] = Object.entries(p.ours.probes).sort((a, b) => b[1].longestMs - a[1].longestMs)[0] ?? ['-', { longestMs: 0, count: 0 }];
+    console.log(`  ${(label[name] ?? name).padEnd(38)} ${fmt(p.ours.longestTurnMs).padStart(17)} ${fmt(p.ours.longestTurnCpuMs).padStart(9)} ${String(p.ours.turns).padStart(6)}   ` +
+      `${`${fmt(p.eventLoop.maxMs)} / ${fmt(p.eventLoop.p99Ms)}`.padStart(28)}   ${probe} ${fmt(stats.longestMs)}`);
+  }
+  console.log('  Our turn: our code summed per event-loop turn, wall clock (it includes GC pauses and time the OS gave to other processes);');
+  console.log('  most CPU: the most CPU time of this thread our code took in one turn.');
+  console.log('  Loop max / p99: every task on the extension host thread (VS Code, its built-in Markdown extension, the test), so an upper bound, not ours.');
+  console.log(`  The worker's reply is deserialised on this thread before our code runs: a structured clone of it takes ${fmt(m.workerReplyCloneMs)} (serialise + deserialise).`);
+}
