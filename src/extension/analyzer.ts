@@ -11,7 +11,8 @@ export interface DocumentAnalysis {
   version: number;
   analysis: Analysis;
   lines: LineIndex;
-  template: TemplateModel;
+  /** Built on first use (see EffectiveConfig.template). */
+  readonly template: TemplateModel;
 }
 
 interface Entry {
@@ -137,7 +138,7 @@ export class NotesAnalyzer implements vscode.Disposable {
         const found = this.backend.analyze({
           key: document.uri.toString(),
           text: clean,
-          templateText: config.template.text,
+          templateText: config.templateText,
           ignore: config.ignore,
         });
         return { isNotes, clean, found };
@@ -150,7 +151,7 @@ export class NotesAnalyzer implements vscode.Disposable {
           if (!found) return this.current(document); // superseded by a newer request
           const analysis: Analysis = { text: clean, ...found };
           const lines = mainThreadTimings.time('analyze.lineIndex', () => new LineIndex(clean));
-          result = { document, version, analysis, lines, template: config.template };
+          result = { document, version, analysis, lines, get template() { return config.template; } };
           this.log.trace(`analysed ${document.uri.toString(true)} v${version} in ${Date.now() - started} ms`);
         }
         if (entry.generation !== generation || document.version !== version || document.isClosed) return result;

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, createTemplate, defaultTemplate, parseConfig, type ConfigProblem, type TemplateModel } from '../core';
+import { CONFIG_FILE_NAME, createTemplate, defaultTemplate, defaultTemplateText, parseConfig, type ConfigProblem, type TemplateModel } from '../core';
 import { readSettings } from './settings';
 
 /** What applies to one document: its template, ignore list and notes globs. */
 export interface EffectiveConfig {
-  template: TemplateModel;
+  /** Built on first use: the built-in template's model costs a parse on the main thread. */
+  readonly template: TemplateModel;
+  /** The template's text (what the analysis needs). */
+  templateText: string;
   ignore: string[];
   files: string[];
   /** The `.impl-notes.yaml` that applies, if any; globs are relative to its folder. */
@@ -69,7 +72,7 @@ export class NotesConfigService implements vscode.Disposable {
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
     const settings = readSettings(uri);
     if (this.restricted) {
-      return { template: defaultTemplate(), ignore: settings.ignore, files: settings.files };
+      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files };
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? await this.findConfig(vscode.Uri.joinPath(uri, '..'), folder.uri) : undefined;
@@ -81,8 +84,10 @@ export class NotesConfigService implements vscode.Disposable {
         : vscode.Uri.joinPath(base, settings.template);
       template = await this.loadTemplate(target, 'the implementationNotes.template setting');
     }
+    const own = template;
     return {
-      template: template ?? defaultTemplate(),
+      get template() { return own ?? defaultTemplate(); },
+      templateText: own?.text ?? defaultTemplateText,
       ignore: [...(file?.ignore ?? []), ...settings.ignore],
       files: file?.files ?? [],
       configFile: file?.uri,
