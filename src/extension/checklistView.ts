@@ -128,16 +128,18 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const s = resolved ?? element.section;
     const sections = this.snapshot?.analysis.sections;
     const hasVisibleChildren = resolved !== undefined && sections !== undefined && visibleChildren(sections, element.index, this.showAll).length > 0;
+    const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
     const item = new vscode.TreeItem(
-      s.title || vscode.l10n.t('(untitled heading)'),
+      title,
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `${element.uri.toString()}#${element.index}:${s.level}:${s.title}`;
     item.description = describeSection(s, resolved && sections ? emptyDescendants(sections, element.index) : 0);
     item.iconPath = iconFor(s);
     item.contextValue = `section.${s.status}`;
-    item.tooltip = new vscode.MarkdownString(`**${s.title || vscode.l10n.t('(untitled heading)')}** (${vscode.l10n.t('level {0}', s.level)})\n\n${tooltipFor(s)}`);
-    item.command = { command: 'implementationNotes.revealSection', title: vscode.l10n.t('Reveal Section'), arguments: [element.uri, element.index, s.title, s.level] };
+    const about = remember(`tooltip:${s.level}:${s.status}:${s.placeholders}:${s.needsFilling}`, () => `(${vscode.l10n.t('level {0}', s.level)})\n\n${tooltipFor(s)}`);
+    item.tooltip = new vscode.MarkdownString(`**${title}** ${about}`);
+    item.command = { command: 'implementationNotes.revealSection', title: remember('reveal', () => vscode.l10n.t('Reveal Section')), arguments: [element.uri, element.index, s.title, s.level] };
     return item;
   }
 
@@ -146,8 +148,28 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 }
 
+/**
+ * The tree of a long document asks for the same few strings thousands of
+ * times (one item per heading, on every refresh): each is formatted once.
+ */
+const remembered = new Map<string, string>();
+
+function remember(key: string, make: () => string): string {
+  let text = remembered.get(key);
+  if (text === undefined) {
+    if (remembered.size >= 4096) remembered.clear();
+    text = make();
+    remembered.set(key, text);
+  }
+  return text;
+}
+
 /** "3 placeholders", "empty", "1 placeholder in subsections", "done"… */
 export function describeSection(s: Section, emptySubsections = 0): string {
+  return remember(`description:${s.status}:${s.placeholders}:${s.totalPlaceholders}:${s.needsFilling}:${emptySubsections}`, () => describe(s, emptySubsections));
+}
+
+function describe(s: Section, emptySubsections: number): string {
   if (s.status === 'empty') return vscode.l10n.t('empty');
   const own = s.placeholders;
   const total = s.totalPlaceholders;
@@ -160,11 +182,18 @@ export function describeSection(s: Section, emptySubsections = 0): string {
   return own === total ? plural(own) : vscode.l10n.t('{0} ({1} with subsections)', plural(own), total);
 }
 
+let icons: Record<'todo' | 'empty' | 'partly' | 'done', vscode.ThemeIcon> | undefined;
+
 function iconFor(s: Section): vscode.ThemeIcon {
-  if (s.status === 'todo') return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
-  if (s.status === 'empty') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground'));
-  if (s.needsFilling) return new vscode.ThemeIcon('pass');
-  return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  icons ??= {
+    todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
+    empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),
+    partly: new vscode.ThemeIcon('pass'),
+    done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  };
+  if (s.status === 'todo') return icons.todo;
+  if (s.status === 'empty') return icons.empty;
+  return s.needsFilling ? icons.partly : icons.done;
 }
 
 function tooltipFor(s: Section): string {
