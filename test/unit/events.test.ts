@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
 import { MAX_DELIMITERS } from '../../src/core/events';
-import { mdastDocumentFacts } from '../../src/core/mdast';
+import { mdastDocumentFacts } from '../oracle/mdast';
 
 function observable(a: Analysis) {
   return {

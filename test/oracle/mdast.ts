@@ -6,10 +6,10 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { headingTitle as joinTitle, mergeSpans } from './events';
-import type { DocumentFacts } from './facts';
-import { findCandidates } from './placeholders';
-import type { HeadingInfo, Span, Syntax } from './syntax';
+import { headingTitle as joinTitle, mergeSpans } from '../../src/core/events';
+import type { DocumentFacts } from '../../src/core/facts';
+import { findCandidates } from '../../src/core/placeholders';
+import type { HeadingInfo, Span, Syntax } from '../../src/core/syntax';
 
 let processor: Processor<Root> | undefined;
 
