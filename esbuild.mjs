@@ -54,6 +54,10 @@ const targets = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',
+    // The extension runs in a web worker: no DOM. `worker` comes before
+    // `browser` in packages' export maps (decode-named-character-reference's
+    // browser build calls document.createElement when loaded).
+    conditions: ['worker'],
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],

@@ -55,6 +55,11 @@ export class AnalysisService {
     this.parsers.delete(key);
   }
 
+  /** Documents whose parse is kept: what `forget` must bring back down (a leak otherwise). */
+  get trackedDocuments(): number {
+    return this.parsers.size;
+  }
+
   private template(text: string | undefined): TemplateModel {
     if (text === undefined) return defaultTemplate();
     let model = this.templates.get(text);

@@ -197,6 +197,10 @@ async function runOffline() {
     'workbench.tips.enabled': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
     'npm.autoDetect': 'off', 'security.workspace.trust.enabled': current.trust === true,
     'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false,
+    // The web workbench reads `extensionDevelopmentKind` from the payload but
+    // does not apply it (1.139): without this, the "web" suite would run the
+    // Node entry in the server's extension host.
+    ...(mode === 'web' ? { 'remote.extensionKind': { 'implementation-notes.implementation-notes': ['web'] } } : {}),
   }, null, 2));
   const serverLog = path.join(tmp, 'server.log');
   const logFd = fs.openSync(serverLog, 'w');

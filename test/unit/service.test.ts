@@ -21,9 +21,15 @@ suite('analysis service (what the worker runs)', () => {
   test('keeps a parser per document and forgets it on request', () => {
     const service = new AnalysisService();
     service.analyze({ key: 'doc', text: '# A\n\n[X]\n', ignore: [] });
+    service.analyze({ key: 'other', text: '# B\n', ignore: [] });
+    service.analyze({ key: 'cli', text: '# C\n', ignore: [] }, true);
+    assert.equal(service.trackedDocuments, 2, 'one parser per edited document, none for a one-off analysis');
     const edited = service.analyze({ key: 'doc', text: '# A\n\n[X] [Y]\n', ignore: [] });
     assert.deepEqual(edited.placeholders.map((p) => p.text), ['[X]', '[Y]']);
+    assert.equal(service.trackedDocuments, 2, 'an edit reuses the document\'s parser');
     service.forget('doc');
-    assert.equal(service.analyze({ key: 'doc', text: '# A\n', ignore: [] }).placeholders.length, 0);
+    assert.equal(service.trackedDocuments, 1);
+    // Analysing it again starts afresh and still finds everything.
+    assert.deepEqual(service.analyze({ key: 'doc', text: '# A\n\n[Z]\n', ignore: [] }).placeholders.map((p) => p.text), ['[Z]']);
   });
 });
