@@ -1,21 +1,36 @@
-import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTemplate, LineIndex, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
+import {
+  ConfigDiscovery,
+  createTemplate,
+  defaultTemplate,
+  formatConfigProblem,
+  LineIndex,
+  toFileReport,
+  toSarif,
+  toTextLines,
+  type Analysis,
+  type FileReport,
+  type TemplateModel,
+} from '../core';
 import { repository, version } from '../../package.json';
-import { ConfigResolver } from './config';
-import { describeError, expandPaths, readText, type CliFileSystem } from './files';
+import { expandPaths, readNotes } from './files';
+import { describeError, nodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer } from './pool';
+import { quietOnClosedPipe, shownName } from './shown';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
 export interface CliIO {
   argv: readonly string[];
+  /** A write that throws EPIPE (or is told so) ends the output quietly. */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd?: string;
-  fs?: CliFileSystem;
-  /** Worker threads for analysis; by default one per core (at most 4) on large runs. */
+  host?: CliHost;
+  /** Worker threads for analysis; by default one per core (at most 4), one per 8 files. */
   workers?: number;
+  /** The bundled analysis worker; by default `worker.js` beside the CLI bundle. */
+  workerScript?: string;
 }
 
 export const EXIT_OK = 0;
@@ -23,9 +38,13 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
 const DEFAULT_NEW_FILE = 'implementation-notes.md';
+/** Like the editor's `implementationNotes.analysisTimeLimit` default. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_MEMORY_MB = 1024;
 
 const USAGE = `Usage:
-  impl-notes check [--format text|json|sarif] [--template FILE] PATH...
+  impl-notes check [--format text|json|sarif] [--template FILE]
+                   [--timeout SECONDS] [--memory-limit MB] PATH...
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
@@ -41,33 +60,73 @@ Options:
                        (SARIF 2.1.0, for code-scanning uploads)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
+  --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
+  --memory-limit MB    Stop checking a file that needs more memory (default ${DEFAULT_MEMORY_MB})
   -h, --help           Show this help
   -v, --version        Show the version
 
-Exit status: 0 nothing left to fill; 1 placeholders or empty sections
-found; 2 usage error or a path that cannot be read.
+Only regular files are read (devices, FIFOs and sockets are refused), at
+most 10 MB each. Exit status: 0 nothing left to fill; 1 placeholders or
+empty sections found; 2 usage error, or a path, template or config that
+cannot be used, or a file past a limit.
 `;
 
+type Format = 'text' | 'json' | 'sarif';
+
+interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  write: (text: string) => void;
+}
+
+/** What the arguments ask for, once they are known to be valid. */
+interface Request {
+  command: 'check' | 'new';
+  paths: string[];
+  format: Format;
+  template?: string;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
 export async function main(io: CliIO): Promise<number> {
-  const fs = io.fs ?? nodeFs;
+  const stdout = quietOnClosedPipe(io.stdout);
+  const output: Output = { write: stdout.write, out: (line) => stdout.write(line + '\n'), err: (line) => io.stderr(line + '\n') };
+  const request = parseArguments(io.argv, output);
+  if (typeof request === 'number') return request;
+  const host = io.host ?? nodeHost;
   const cwd = io.cwd ?? process.cwd();
-  const out = (line: string) => io.stdout(line + '\n');
-  const err = (line: string) => io.stderr(line + '\n');
+
+  let template: TemplateModel | undefined;
+  if (request.template !== undefined) {
+    try {
+      template = createTemplate(await readNotes(host, path.resolve(cwd, request.template)));
+    } catch (e) {
+      output.err(`impl-notes: cannot read template ${shownName(request.template)}: ${describeError(e)}`);
+      return EXIT_ERROR;
+    }
+  }
+  if (request.command === 'new') return newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
+  return check(io, host, cwd, request, template, output);
+}
+
+function parseArguments(argv: readonly string[], { write, out, err }: Output): Request | number {
   const usageError = (message: string) => {
     err(`impl-notes: ${message}`);
     err(`Run 'impl-notes --help' for usage.`);
     return EXIT_ERROR;
   };
-
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...io.argv],
+      args: [...argv],
       allowPositionals: true,
       strict: true,
       options: {
         format: { type: 'string' },
         template: { type: 'string' },
+        timeout: { type: 'string' },
+        'memory-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -77,142 +136,150 @@ export async function main(io: CliIO): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(USAGE);
+    write(USAGE);
     return EXIT_OK;
   }
   if (values.version) {
     out(version);
     return EXIT_OK;
   }
-  const [command, ...rest] = positionals;
+  const [command, ...paths] = positionals;
   if (command === undefined) return usageError('missing command (check or new)');
-  if (command !== 'check' && command !== 'new') return usageError(`unknown command '${command}'`);
-
-  let template: TemplateModel | undefined;
-  if (values.template !== undefined) {
-    try {
-      template = createTemplate(await readText(fs, path.resolve(cwd, values.template)));
-    } catch (e) {
-      err(`impl-notes: cannot read template ${values.template}: ${describeError(e)}`);
-      return EXIT_ERROR;
-    }
-  }
-
+  if (command !== 'check' && command !== 'new') return usageError(`unknown command '${shownName(command)}'`);
+  // An unset CI variable must not turn into "the current folder" (or `/`).
+  if (paths.some((p) => p === '')) return usageError(`an empty ${command === 'new' ? 'FILE' : 'PATH'} ('') was given`);
+  if (values.template === '') return usageError(`--template needs a FILE, not ''`);
+  const timeout = positiveNumber(values.timeout, DEFAULT_TIMEOUT_SECONDS);
+  if (timeout === undefined) return usageError(`--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`);
+  const memory = positiveNumber(values['memory-limit'], DEFAULT_MEMORY_MB);
+  if (memory === undefined || memory < 16) return usageError(`--memory-limit takes a number of megabytes of at least 16, not '${shownName(values['memory-limit'] ?? '')}'`);
+  const base = { paths, template: values.template, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory) };
   if (command === 'new') {
     if (values.format !== undefined) return usageError(`--format applies to check only`);
-    if (rest.length > 1) return usageError('new takes at most one FILE');
-    return newNotes(fs, cwd, rest[0] ?? DEFAULT_NEW_FILE, template, out, err);
+    if (paths.length > 1) return usageError('new takes at most one FILE');
+    return { command, format: 'text', ...base };
   }
-
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format '${format}' (expected text, json or sarif)`);
-  if (rest.length === 0) return usageError('check needs at least one PATH');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format '${shownName(format)}' (expected text, json or sarif)`);
+  if (paths.length === 0) return usageError('check needs at least one PATH');
+  return { command, format, ...base };
+}
 
-  let exit = EXIT_OK;
-  const { files, problems } = await expandPaths(fs, cwd, rest);
-  for (const p of problems) {
-    err(`impl-notes: ${p.path}: ${p.message}`);
-    exit = EXIT_ERROR;
-  }
-  const configs = new ConfigResolver(
-    fs,
-    (p) => {
-      err(`impl-notes: ${p.file}${p.key ? `: ${p.key}` : ''}: ${p.message}`);
-      exit = EXIT_ERROR;
-    },
-    template,
-  );
+/** The number an option gives, the default when it is absent, undefined when it is not a positive number. */
+function positiveNumber(value: string | undefined, fallback: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
 
-  const reports: FileReport[] = [];
-  const analysed: { path: string; analysis: Analysis }[] = [];
-  let placeholderCount = 0;
-  let emptyCount = 0;
-  let filesWithFindings = 0;
-  const analyzer = createAnalyzer(files.length, io.workers);
-  // Files are read and analysed ahead in a window, and reported in order.
+/** Tallies of a check run, for the summary and the exit status. */
+interface Tally {
+  exit: number;
+  placeholders: number;
+  empty: number;
+  filesWithFindings: number;
+}
+
+async function check(io: CliIO, host: CliHost, cwd: string, request: Request, template: TemplateModel | undefined, output: Output): Promise<number> {
+  const tally: Tally = { exit: EXIT_OK, placeholders: 0, empty: 0, filesWithFindings: 0 };
+  const fail = (message: string) => {
+    output.err(`impl-notes: ${message}`);
+    tally.exit = EXIT_ERROR;
+  };
+  const { files, problems } = await expandPaths(host, cwd, request.paths);
+  problems.forEach((p) => fail(`${shownName(p.path)}: ${p.message}`));
+  const configs = new ConfigDiscovery(host, { report: (p) => fail(shownName(formatConfigProblem(p))), loadTemplates: template === undefined });
+  const analyzer = createAnalyzer({ fileCount: files.length, workers: io.workers, script: io.workerScript, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb });
   const analyseFile = async (file: string): Promise<Analysis> => {
     const absolute = path.resolve(cwd, file);
-    const text = await readText(fs, absolute);
-    const { config, template: active } = await configs.forFile(absolute);
-    const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const result = await analyzer.analyze({ key: absolute, text: clean, templateText: active.text, ignore: config.ignore });
-    return { text: clean, ...result };
+    const text = await readNotes(host, absolute);
+    const loaded = await configs.forFolder(path.dirname(absolute));
+    const active = template ?? loaded?.template ?? defaultTemplate();
+    const result = await analyzer.analyze({ key: absolute, text, templateText: active.text, ignore: loaded?.config.ignore ?? [] });
+    return { text, ...result };
   };
-  const window: Promise<Analysis>[] = [];
-  const WINDOW = 16;
+  const reports: FileReport[] = [];
+  const analysed: { path: string; analysis: Analysis }[] = [];
   try {
-    for (let i = 0; i < files.length; i++) {
-      while (window.length < WINDOW && i + window.length < files.length) {
-        const next = analyseFile(files[i + window.length]);
-        next.catch(() => undefined); // handled in order below
-        window.push(next);
-      }
-      const file = files[i];
-      let analysis: Analysis;
-      try {
-        analysis = await window.shift()!;
-      } catch (e) {
-        err(`impl-notes: ${file}: ${describeError(e)}`);
-        exit = EXIT_ERROR;
-        continue;
-      }
+    await inOrder(files, analyseFile, (file, analysis) => {
+      if (analysis instanceof Error) return fail(`${shownName(file)}: ${describeError(analysis)}`);
       const lines = new LineIndex(analysis.text);
-      const empty = analysis.sections.filter((s) => s.status === 'empty').length;
-      placeholderCount += analysis.placeholders.length;
-      emptyCount += empty;
-      if (analysis.placeholders.length > 0 || empty > 0) {
-        filesWithFindings++;
-        if (exit === EXIT_OK) exit = EXIT_FINDINGS;
-      }
-      if (format === 'json') reports.push(toFileReport(file, analysis, lines));
-      else if (format === 'sarif') analysed.push({ path: file, analysis });
-      else toTextLines(file, analysis, lines).forEach(out);
-    }
+      count(tally, analysis);
+      if (request.format === 'json') reports.push(toFileReport(file, analysis, lines));
+      else if (request.format === 'sarif') analysed.push({ path: file, analysis });
+      else toTextLines(shownName(file), analysis, lines).forEach(output.out);
+    });
   } finally {
     await analyzer.close();
   }
-
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ version: 1, files: reports }) + '\n');
-  } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
-  } else {
-    out(summary(files.length, filesWithFindings, placeholderCount, emptyCount));
-  }
-  return exit;
+  if (request.format === 'json') output.write(JSON.stringify({ version: 1, files: reports }) + '\n');
+  else if (request.format === 'sarif') output.write(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
+  else output.out(summary(files.length, tally));
+  return tally.exit;
 }
 
-function summary(files: number, withFindings: number, placeholders: number, empty: number): string {
+/** How many files are read and analysed ahead of the one being reported. */
+const WINDOW = 16;
+
+/** Analyses files ahead in a window and hands each result (or its error) over in the files' order. */
+async function inOrder(files: readonly string[], analyse: (file: string) => Promise<Analysis>, report: (file: string, result: Analysis | Error) => void): Promise<void> {
+  const window: Promise<Analysis | Error>[] = [];
+  for (let i = 0; i < files.length; i++) {
+    while (window.length < WINDOW && i + window.length < files.length) {
+      window.push(analyse(files[i + window.length]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    }
+    report(files[i], await window.shift()!);
+  }
+}
+
+function count(tally: Tally, analysis: Analysis): void {
+  const empty = analysis.sections.filter((s) => s.status === 'empty').length;
+  tally.placeholders += analysis.placeholders.length;
+  tally.empty += empty;
+  if (analysis.placeholders.length > 0 || empty > 0) {
+    tally.filesWithFindings++;
+    if (tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
+  }
+}
+
+function summary(files: number, { placeholders, empty, filesWithFindings }: Tally): string {
   const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
   if (placeholders === 0 && empty === 0) return `${checked}: nothing left to fill.`;
   const parts = [`${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`, `${empty} empty ${empty === 1 ? 'section' : 'sections'}`];
-  return `${checked}: ${parts.join(' and ')} in ${withFindings} ${withFindings === 1 ? 'file' : 'files'}.`;
+  return `${checked}: ${parts.join(' and ')} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
 }
 
-async function newNotes(
-  fs: CliFileSystem,
-  cwd: string,
-  file: string,
-  template: TemplateModel | undefined,
-  out: (line: string) => void,
-  err: (line: string) => void,
-): Promise<number> {
+/**
+ * Writes the template `check` would use for FILE. Nothing is written when
+ * that template or the config naming it cannot be used: notes started from
+ * the wrong template would be checked against the right one later.
+ */
+async function newNotes(host: CliHost, cwd: string, file: string, template: TemplateModel | undefined, { out, err }: Output): Promise<number> {
   const absolute = path.resolve(cwd, file);
   let text = template?.text;
   if (text === undefined) {
-    // Same template as check would use for that file: --template, then the config's.
-    const configs = new ConfigResolver(fs, (p) => err(`impl-notes: ${p.file}${p.key ? `: ${p.key}` : ''}: ${p.message}`));
-    text = (await configs.forFile(absolute)).template.text;
+    let problems = 0;
+    const configs = new ConfigDiscovery(host, {
+      report: (p) => {
+        problems++;
+        err(`impl-notes: ${shownName(formatConfigProblem(p))}`);
+      },
+    });
+    const loaded = await configs.forFolder(path.dirname(absolute));
+    if (problems > 0) {
+      err(`impl-notes: ${shownName(file)}: not written, as the config that applies to it cannot be used`);
+      return EXIT_ERROR;
+    }
+    text = (loaded?.template ?? defaultTemplate()).text;
   }
   try {
-    await fs.mkdir(path.dirname(absolute), { recursive: true });
-    // 'wx' fails if the file exists: never overwrite somebody's notes.
-    await fs.writeFile(absolute, text, { flag: 'wx' });
+    await host.mkdirs(path.dirname(absolute));
+    await host.writeNew(absolute, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    err(`impl-notes: ${file}: ${code === 'EEXIST' ? 'already exists; not overwritten' : describeError(e)}`);
+    err(`impl-notes: ${shownName(file)}: ${code === 'EEXIST' ? 'already exists; not overwritten' : describeError(e)}`);
     return EXIT_ERROR;
   }
-  out(`Created ${file} from the template. Fill its placeholders, then run: impl-notes check ${file}`);
+  out(`Created ${shownName(file)} from the template. Fill its placeholders, then run: impl-notes check ${shownName(file)}`);
   return EXIT_OK;
 }

@@ -1,16 +1,28 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
-import type { WorkerReply } from '../worker/analysisWorker';
+import { WorkerClient } from '../worker/client';
 
-/** Runs analyses, in worker threads when there are enough files to gain from them. */
+/** Runs the analyses of a CLI run: in worker threads, each file with a time and a memory limit. */
 export interface Analyzer {
   analyze(request: AnalysisRequest): Promise<AnalysisResult>;
   close(): Promise<void>;
 }
 
+export interface AnalyzerOptions {
+  fileCount: number;
+  /** Worker threads; by default one per core (at most 4), one per 8 files. */
+  workers?: number;
+  /** Milliseconds one file's analysis may take. */
+  timeLimit: number;
+  /** Heap megabytes of each worker. */
+  memoryLimit: number;
+  /** The bundled worker; by default `worker.js` beside the CLI bundle. */
+  script?: string;
+}
+
+/** Without a bundled worker (running from sources) there is no way to stop an analysis: it runs inline. */
 class InlineAnalyzer implements Analyzer {
   private readonly service = new AnalysisService();
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
@@ -20,69 +32,41 @@ class InlineAnalyzer implements Analyzer {
 }
 
 class WorkerPool implements Analyzer {
-  private readonly workers: Worker[] = [];
-  private readonly load: number[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void; worker: number }>();
-  private nextId = 1;
+  private readonly clients: WorkerClient[] = [];
 
-  constructor(script: string, size: number) {
+  constructor(script: string, size: number, timeLimit: number, memoryLimit: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
-      worker.on('message', (reply: WorkerReply) => {
-        if ('started' in reply) return;
-        const waiter = this.waiting.get(reply.id);
-        if (!waiter) return;
-        this.waiting.delete(reply.id);
-        this.load[waiter.worker]--;
-        if ('result' in reply) waiter.resolve(reply.result);
-        else waiter.reject(new Error('error' in reply ? reply.error : 'analysis superseded'));
-      });
-      worker.on('error', (err) => {
-        for (const [id, waiter] of this.waiting) {
-          if (waiter.worker === i) {
-            this.waiting.delete(id);
-            waiter.reject(err);
-          }
-        }
-      });
-      this.workers.push(worker);
-      this.load.push(0);
+      this.clients.push(new WorkerClient({ script, timeLimit: () => timeLimit, resourceLimits: { maxOldGenerationSizeMb: memoryLimit } }));
     }
   }
 
-  analyze(request: AnalysisRequest): Promise<AnalysisResult> {
-    const index = this.load.indexOf(Math.min(...this.load));
-    const id = this.nextId++;
-    this.load[index]++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, worker: index });
-      const worker = this.workers[index];
-      worker.postMessage({ type: 'analyze', id, request, once: true });
-    });
+  async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
+    const client = this.clients.reduce((least, c) => (c.load < least.load ? c : least));
+    const result = await client.analyze(request, true);
+    // Each CLI file has its own key, so nothing supersedes it.
+    if (!result) throw new Error('the analysis was superseded');
+    return result;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.clients.map((c) => c.dispose()));
   }
 }
 
-/** `IMPL_NOTES_WORKERS=1` runs inline: for measurements and debugging. */
+/** `IMPL_NOTES_WORKERS=N` sets the pool size: for measurements. */
 function envWorkers(): number | undefined {
   const value = Number(process.env.IMPL_NOTES_WORKERS);
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-/** Below this many files a worker's start-up costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 8;
+/** Files per worker: below this a worker's start-up costs more than it saves. */
+const FILES_PER_WORKER = 8;
 
-/**
- * Worker threads run the bundled `worker.js` beside the CLI bundle; when that
- * is missing (running from sources) or there is one core, analysis runs inline.
- */
-export function createAnalyzer(fileCount: number, requested = envWorkers()): Analyzer {
-  const script = path.join(__dirname, 'worker.js');
+export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+  const script = options.script ?? path.join(__dirname, 'worker.js');
+  if (!fs.existsSync(script)) return new InlineAnalyzer();
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const size = Math.min(requested ?? Math.min(cores, 4), Math.ceil(fileCount / MIN_FILES_FOR_WORKERS));
-  if (size < 2 || !fs.existsSync(script)) return new InlineAnalyzer();
-  return new WorkerPool(script, size);
+  const wanted = options.workers ?? envWorkers() ?? Math.min(cores, 4);
+  const size = Math.max(1, Math.min(wanted, Math.ceil(options.fileCount / FILES_PER_WORKER)));
+  return new WorkerPool(script, size, options.timeLimit, options.memoryLimit);
 }

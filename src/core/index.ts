@@ -16,3 +16,5 @@ export * from './service';
 export * from './blocks';
 export * from './sarif';
 export * from './checklist';
+export * from './host';
+export * from './configDiscovery';

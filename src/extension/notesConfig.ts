@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, createTemplate, defaultTemplate, defaultTemplateText, parseConfig, type ConfigProblem, type TemplateModel } from '../core';
+import { CONFIG_FILE_NAME, ConfigDiscovery, createTemplate, defaultTemplate, defaultTemplateText, formatConfigProblem, HostError, tooLargeMessage, type ConfigProblem, type HostStat, type NotesHost, type TemplateModel } from '../core';
 import { readSettings } from './settings';
 
 /** What applies to one document: its template, ignore list and notes globs. */
@@ -27,7 +27,7 @@ interface LoadedConfigFile {
  * until a config file, a template or the settings change.
  */
 export class NotesConfigService implements vscode.Disposable {
-  private readonly cache = new Map<string, Promise<LoadedConfigFile | undefined>>();
+  private readonly discoveries = new Map<string, ConfigDiscovery>();
   private readonly templates = new Map<string, Promise<TemplateModel | undefined>>();
   private readonly reported = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -58,7 +58,7 @@ export class NotesConfigService implements vscode.Disposable {
   }
 
   private invalidate(): void {
-    this.cache.clear();
+    this.discoveries.clear();
     this.templates.clear();
     this.reported.clear();
     this.changed.fire();
@@ -99,44 +99,15 @@ export class NotesConfigService implements vscode.Disposable {
     return uri ? (await this.forDocument(uri)).template : defaultTemplate();
   }
 
+  /** One discovery per workspace folder: its walk up stops at the folder, its paths are the folder's URI paths. */
   private findConfig(dir: vscode.Uri, root: vscode.Uri): Promise<LoadedConfigFile | undefined> {
-    const key = dir.toString();
-    let found = this.cache.get(key);
-    if (!found) {
-      found = (async () => {
-        const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
-        const loaded = await this.loadConfigFile(candidate);
-        if (loaded) return loaded;
-        if (dir.path === root.path || dir.path.length <= root.path.length) return undefined;
-        const parent = vscode.Uri.joinPath(dir, '..');
-        return parent.path === dir.path ? undefined : this.findConfig(parent, root);
-      })();
-      this.cache.set(key, found);
+    const key = root.toString();
+    let discovery = this.discoveries.get(key);
+    if (!discovery) {
+      discovery = new ConfigDiscovery(workspaceHost(root), { root: root.path, report: (p) => this.report(p) });
+      this.discoveries.set(key, discovery);
     }
-    return found;
-  }
-
-  private async loadConfigFile(uri: vscode.Uri): Promise<LoadedConfigFile | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined; // no config here
-    }
-    const { config, problems } = parseConfig(new TextDecoder().decode(bytes), uri.fsPath || uri.path);
-    problems.forEach((p) => this.report(p));
-    let template: TemplateModel | undefined;
-    if (config.template) {
-      const target = vscode.Uri.joinPath(uri, '..', config.template);
-      const folder = vscode.Uri.joinPath(uri, '..').path.replace(/\/?$/, '/');
-      if (!target.path.startsWith(folder)) {
-        // A config file must not make the editor read files outside its own tree.
-        this.report({ file: uri.fsPath || uri.path, key: 'template', message: `${config.template} is outside the folder of the config file; using the built-in template.` });
-      } else {
-        template = await this.loadTemplate(target, `${CONFIG_FILE_NAME} (template)`);
-      }
-    }
-    return { uri, template, ignore: config.ignore, files: config.files };
+    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.template, ignore: loaded.config.ignore, files: loaded.config.files });
   }
 
   private loadTemplate(uri: vscode.Uri, origin: string): Promise<TemplateModel | undefined> {
@@ -159,10 +130,54 @@ export class NotesConfigService implements vscode.Disposable {
 
   /** Each problem reaches the user once; the log keeps them all. */
   private report(problem: ConfigProblem): void {
-    const text = `${problem.file}${problem.key ? `: ${problem.key}` : ''}: ${problem.message}`;
+    const text = formatConfigProblem(problem);
     this.log.warn(text);
     if (this.reported.has(text)) return;
     this.reported.add(text);
     void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: {0}', text));
   }
+}
+
+function kindOf(type: vscode.FileType): HostStat {
+  if (type & vscode.FileType.File) return { kind: 'file' };
+  if (type & vscode.FileType.Directory) return { kind: 'directory' };
+  if (type & vscode.FileType.SymbolicLink) return { kind: 'other', what: 'a dangling symbolic link' };
+  return { kind: 'other', what: 'not a regular file' };
+}
+
+/**
+ * The core's host over `workspace.fs`, for the paths of one workspace
+ * folder's scheme and authority. `workspace.fs` reads whole files and has
+ * no realpath: the size is checked before and after the read, and paths are
+ * their own real paths.
+ */
+function workspaceHost(base: vscode.Uri): NotesHost {
+  const at = (path: string) => base.with({ path });
+  return {
+    async readFile(path, limit) {
+      const stat = await vscode.workspace.fs.stat(at(path));
+      const kind = kindOf(stat.type);
+      if (kind.kind !== 'file') throw new HostError(kind.kind === 'directory' ? 'is a directory' : (kind.what ?? 'not a regular file'));
+      if (stat.size > limit) throw new HostError(tooLargeMessage(limit, stat.size));
+      const bytes = await vscode.workspace.fs.readFile(at(path));
+      if (bytes.length > limit) throw new HostError(tooLargeMessage(limit));
+      return bytes;
+    },
+    async readDirectory(path) {
+      const entries = await vscode.workspace.fs.readDirectory(at(path));
+      return entries.map(([name, type]) => ({ name, kind: kindOf(type).kind }));
+    },
+    async stat(path) {
+      try {
+        return kindOf((await vscode.workspace.fs.stat(at(path))).type);
+      } catch (err) {
+        // File systems of other schemes name "not found" in their own ways.
+        if ((err instanceof vscode.FileSystemError && err.code === 'FileNotFound') || /EntryNotFound|FileNotFound|ENOENT/.test(String(err))) return undefined;
+        throw err;
+      }
+    },
+    async realpath(path) {
+      return path;
+    },
+  };
 }

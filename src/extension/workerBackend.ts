@@ -1,117 +1,55 @@
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { AnalysisRequest, AnalysisResult } from '../core';
-import type { WorkerReply } from '../worker/analysisWorker';
+import { AnalysisLimitError, WorkerClient } from '../worker/client';
 import type { AnalysisBackend } from './analysisBackend';
 import { readSettings } from './settings';
 
-interface Waiter {
-  request: AnalysisRequest;
-  resolve: (r: AnalysisResult | undefined) => void;
-  reject: (e: Error) => void;
-}
-
 /**
- * Runs analyses in a worker thread (dist/worker.js). If the worker dies, the
- * waiting requests fail with a clear error and the next request starts a
- * new worker. A watchdog stops an analysis that runs past
- * `implementationNotes.analysisTimeLimit` (micromark is superlinear on some
- * inputs, such as a paragraph of ten thousand brackets): the worker is
- * replaced, the other documents' requests go to the new one, and the slow
- * document is left alone until it is reopened.
+ * Runs analyses in a worker thread (dist/worker.js) through the shared
+ * WorkerClient, which handles worker death and the time limit
+ * (`implementationNotes.analysisTimeLimit`; micromark is superlinear on some
+ * inputs, such as a paragraph of ten thousand brackets). Here: a document
+ * whose analysis ran out of time is told to the user and left alone until it
+ * is reopened.
  */
 export class WorkerBackend implements AnalysisBackend {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly waiting = new Map<number, Waiter>();
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly client: WorkerClient;
   /** Documents whose analysis ran out of time: not analysed again until forgotten. */
   private readonly stopped = new Set<string>();
 
-  constructor(
-    private readonly script: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
-
-  analyze(request: AnalysisRequest): Promise<AnalysisResult | undefined> {
-    if (this.stopped.has(request.key)) return Promise.resolve(undefined);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { request, resolve, reject });
-      this.post(id, request);
+  constructor(script: vscode.Uri, log: vscode.LogOutputChannel) {
+    this.client = new WorkerClient({
+      script: script.fsPath,
+      name: 'implementation-notes-analysis',
+      unref: true,
+      timeLimit: (request) => readSettings(vscode.Uri.parse(request.key)).analysisTimeLimit,
+      log: (message) => log.error(message),
     });
+  }
+
+  async analyze(request: AnalysisRequest): Promise<AnalysisResult | undefined> {
+    if (this.stopped.has(request.key)) return undefined;
+    try {
+      return await this.client.analyze(request);
+    } catch (err) {
+      if (err instanceof AnalysisLimitError && err.limit === 'time') this.tooSlow(request.key);
+      throw err;
+    }
   }
 
   forget(key: string): void {
     this.stopped.delete(key);
-    this.worker?.postMessage({ type: 'forget', key });
+    this.client.forget(key);
   }
 
   dispose(): void {
-    clearTimeout(this.watchdog);
-    void this.worker?.terminate();
-    this.worker = undefined;
-    this.failAll(new Error('the analysis worker was stopped'));
+    void this.client.dispose();
   }
 
-  private post(id: number, request: AnalysisRequest): void {
-    this.ensureWorker().postMessage({ type: 'analyze', id, request });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script.fsPath, { name: 'implementation-notes-analysis' });
-    worker.on('message', (reply: WorkerReply) => {
-      if (worker !== this.worker) return;
-      if ('started' in reply) {
-        this.watch(reply.started);
-        return;
-      }
-      clearTimeout(this.watchdog);
-      const waiter = this.waiting.get(reply.id);
-      if (!waiter) return;
-      this.waiting.delete(reply.id);
-      if ('error' in reply) waiter.reject(new Error(reply.error));
-      else waiter.resolve('result' in reply ? reply.result : undefined);
-    });
-    worker.on('error', (err) => {
-      this.log.error('analysis worker failed', err);
-      if (this.worker === worker) this.worker = undefined;
-      this.failAll(err);
-    });
-    worker.on('exit', (code) => {
-      if (this.worker === worker) {
-        this.worker = undefined;
-        if (code !== 0) this.log.warn(`analysis worker exited with code ${code}`);
-        this.failAll(new Error(`the analysis worker exited (code ${code})`));
-      }
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  /** The worker began request `id`: it has the document's time limit to answer. */
-  private watch(id: number): void {
-    clearTimeout(this.watchdog);
-    const waiter = this.waiting.get(id);
-    if (!waiter) return;
-    const limit = readSettings(vscode.Uri.parse(waiter.request.key)).analysisTimeLimit;
-    this.watchdog = setTimeout(() => this.stop(id, limit), limit);
-  }
-
-  private stop(id: number, limit: number): void {
-    const waiter = this.waiting.get(id);
-    if (!waiter) return;
-    const { key, text } = waiter.request;
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
-    this.waiting.delete(id);
+  private tooSlow(key: string): void {
     this.stopped.add(key);
     const uri = vscode.Uri.parse(key);
-    const seconds = limit / 1000;
-    this.log.error(`analysis of ${uri.toString(true)} (${text.length} characters) took over ${seconds} s (implementationNotes.analysisTimeLimit): stopped; it is not analysed again until reopened`);
+    const seconds = readSettings(uri).analysisTimeLimit / 1000;
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Implementation Notes: checking {0} took longer than {1} seconds, so it was stopped. Reopen the document to check it again, or raise the implementationNotes.analysisTimeLimit setting.',
@@ -119,21 +57,5 @@ export class WorkerBackend implements AnalysisBackend {
         seconds,
       ),
     );
-    waiter.reject(new Error(`the analysis took over ${seconds} s and was stopped`));
-    for (const [otherId, other] of this.waiting) {
-      if (other.request.key === key) {
-        this.waiting.delete(otherId);
-        other.resolve(undefined);
-      } else {
-        // The other documents were not at fault: a new worker takes their requests.
-        this.post(otherId, other.request);
-      }
-    }
-  }
-
-  private failAll(error: Error): void {
-    clearTimeout(this.watchdog);
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
   }
 }

@@ -1,20 +1,9 @@
-// The analysis worker of the desktop extension: it runs the core off the
-// extension host's main thread, so typing never waits for a parse.
+// The analysis worker of the desktop extension and of the CLI: it runs the
+// core off the main thread, so typing never waits for a parse and a slow file
+// can be stopped.
 import { parentPort } from 'node:worker_threads';
-import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
-
-export type WorkerMessage =
-  /** `once`: a one-off document (the CLI's): keep no parser cache for it. */
-  | { type: 'analyze'; id: number; request: AnalysisRequest; once?: boolean }
-  | { type: 'forget'; key: string };
-
-export type WorkerReply =
-  /** The worker began this request: the host's watchdog starts counting. */
-  | { started: number }
-  | { id: number; result: AnalysisResult }
-  | { id: number; error: string }
-  /** A newer request for the same document took this one's place. */
-  | { id: number; superseded: true };
+import { AnalysisService, type AnalysisRequest } from '../core';
+import type { WorkerMessage, WorkerReply } from './protocol';
 
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 

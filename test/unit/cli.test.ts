@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { nodeHost, type CliHost } from '../../src/cli/nodeHost';
+import { HostError } from '../../src/core';
 import { version } from '../../package.json';
 
 const root = path.resolve(__dirname, '../..');
@@ -270,18 +272,17 @@ function listing(dir: string): string[] {
 
 suite('CLI with a file system that refuses', () => {
   test('an unreadable file is reported by name and the others are still checked', async () => {
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const nodeFs = await import('node:fs/promises');
-    const refusing = {
-      ...nodeFs,
-      readFile: (async (file: string, ...rest: unknown[]) => {
-        if (String(file).endsWith('todo.md')) throw denied;
-        return (nodeFs.readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
-      }) as typeof nodeFs.readFile,
+    const denied = Object.assign(new HostError('permission denied'), { code: 'EACCES' });
+    const refusing: CliHost = {
+      ...nodeHost,
+      readFile: async (file, limit) => {
+        if (file.endsWith('todo.md')) throw denied;
+        return nodeHost.readFile(file, limit);
+      },
     };
     let stdout = '';
     let stderr = '';
-    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, fs: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
     assert.equal(code, 2);
     assert.match(stderr, /todo\.md: permission denied/);
     assert.deepEqual(json(stdout).files.map((f) => f.path), ['clean.md']);

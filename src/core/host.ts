@@ -1,0 +1,86 @@
+// What the core needs from a file system, handed in by each entry point (the
+// CLI passes Node's fs, the extension `workspace.fs`), as
+// vscode-markdown-languageservice takes an IWorkspace. Paths are absolute and
+// `/`-separated: a file path for the CLI, a URI's path for the extension.
+
+export type EntryKind = 'file' | 'directory' | 'other';
+
+export interface HostStat {
+  kind: EntryKind;
+  /** Why an `other` entry is not a file or a folder, for messages: "a FIFO", "a dangling symbolic link". */
+  what?: string;
+}
+
+export interface HostEntry {
+  name: string;
+  kind: EntryKind;
+}
+
+export interface NotesHost {
+  /** Reads a regular file; fails with a `HostError` past `limit` bytes, however large the file says it is. */
+  readFile(path: string, limit: number): Promise<Uint8Array>;
+  readDirectory(path: string): Promise<HostEntry[]>;
+  /** Undefined when nothing is there; a dangling link is there (an `other`). */
+  stat(path: string): Promise<HostStat | undefined>;
+  /** The path with every symbolic link resolved; a host without links returns it as is. */
+  realpath(path: string): Promise<string>;
+}
+
+/** An error whose message is already fit for the user. */
+export class HostError extends Error {}
+
+/** The parent folder of an absolute `/`-separated path; `/` is its own parent. */
+export function parentPath(path: string): string {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const slash = trimmed.lastIndexOf('/');
+  return slash <= 0 ? '/' : trimmed.slice(0, slash);
+}
+
+/** `relative` resolved against folder `base`, with `.` and `..` segments folded (never above `/`). */
+export function joinPath(base: string, relative: string): string {
+  const segments: string[] = [];
+  const start = relative.startsWith('/') ? relative : `${base}/${relative}`;
+  for (const segment of start.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return '/' + segments.join('/');
+}
+
+/** Whether `path` is `folder` itself or inside it (both already normalised). */
+export function isInside(folder: string, path: string): boolean {
+  const prefix = folder.endsWith('/') ? folder : folder + '/';
+  return path === folder || path.startsWith(prefix);
+}
+
+/** Notes files and templates above this size are refused rather than parsed for minutes. */
+export const MAX_NOTES_BYTES = 10 * 1024 * 1024;
+/** A config file is a few lines: anything near this is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Megabytes for messages: `10`, `0.5`. */
+export function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+/** The message of a file refused for its size while being read. */
+export function tooLargeMessage(limit: number, size?: number): string {
+  const seen = size === undefined ? 'over' : `${megabytes(size)} MB;`;
+  return `too large to check (${seen} the limit is ${megabytes(limit)} MB)`;
+}
+
+/** Markdown text from a file's bytes, refusing binary files and invalid UTF-8; a leading BOM is dropped. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) throw new HostError('a binary file, not Markdown text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HostError('not valid UTF-8 text');
+  }
+}
+
+/** The user-facing reason of a failed host call. */
+export function describeHostError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,16 @@
+// The messages between an analysis client and its worker: shared by every
+// worker entry and every client, so this file imports types only.
+import type { AnalysisRequest, AnalysisResult } from '../core';
+
+export type WorkerMessage =
+  /** `once`: a one-off document (the CLI's): keep no parser cache for it. */
+  | { type: 'analyze'; id: number; request: AnalysisRequest; once?: boolean }
+  | { type: 'forget'; key: string };
+
+export type WorkerReply =
+  /** The worker began this request: the client's watchdog starts counting. */
+  | { started: number }
+  | { id: number; result: AnalysisResult }
+  | { id: number; error: string }
+  /** A newer request for the same document took this one's place. */
+  | { id: number; superseded: true };
