@@ -1,5 +1,6 @@
 import type { Analysis } from './analyze';
 import type { TextEdit } from './edits';
+import { FenceTracker } from './fences';
 import type { Section } from './sections';
 import { escapeSnippetText } from './snippet';
 
@@ -228,7 +229,7 @@ interface Line {
 /** The lines of `text` from `from` (a line start) up to `to`, outside fenced code. */
 function proseLines(text: string, from: number, to: number): Line[] {
   const out: Line[] = [];
-  let fence: string | undefined;
+  const fences = new FenceTracker();
   const re = /([^\r\n]*)(\r\n|\r|\n|$)/y;
   re.lastIndex = from;
   while (re.lastIndex < to) {
@@ -236,14 +237,7 @@ function proseLines(text: string, from: number, to: number): Line[] {
     const m = re.exec(text);
     if (!m) break;
     const line = { start, end: start + m[1].length, next: start + m[0].length, text: m[1] };
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line.text)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line.text)) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-    } else {
-      out.push(line);
-    }
+    if (!fences.isCode(line.text)) out.push(line);
     if (m[0] === '') break;
   }
   return out;
