@@ -244,7 +244,15 @@ function proseLines(text: string, from: number, to: number): Line[] {
 }
 
 const isBlank = (line: Line) => line.text.trim() === '';
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** `| --- | :-: |`: cells of dashes with optional colons (split, not one regex: its nested stars backtracked cubically). */
+function isDelimiterText(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
 
 /** The first line after a section's heading. */
 function bodyStart(text: string, section: Section): number {
@@ -283,7 +291,7 @@ function itemSpans(text: string, section: Section, block: BlockDefinition): { st
 
 /** A table's delimiter row (`|---|---|`) right under a header row. */
 function isDelimiterRow(lines: readonly Line[], i: number): boolean {
-  return DELIMITER_ROW.test(lines[i].text) && lines[i - 1].text.includes('|') && lines[i].start === lines[i - 1].next;
+  return isDelimiterText(lines[i].text) && lines[i - 1].text.includes('|') && lines[i].start === lines[i - 1].next;
 }
 
 /**
