@@ -1,5 +1,6 @@
 import type { Analysis } from './analyze';
 import type { TextEdit } from './edits';
+import { FenceTracker } from './fences';
 import type { Section } from './sections';
 import { escapeSnippetText } from './snippet';
 
@@ -228,7 +229,7 @@ interface Line {
 /** The lines of `text` from `from` (a line start) up to `to`, outside fenced code. */
 function proseLines(text: string, from: number, to: number): Line[] {
   const out: Line[] = [];
-  let fence: string | undefined;
+  const fences = new FenceTracker();
   const re = /([^\r\n]*)(\r\n|\r|\n|$)/y;
   re.lastIndex = from;
   while (re.lastIndex < to) {
@@ -236,21 +237,22 @@ function proseLines(text: string, from: number, to: number): Line[] {
     const m = re.exec(text);
     if (!m) break;
     const line = { start, end: start + m[1].length, next: start + m[0].length, text: m[1] };
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line.text)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line.text)) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-    } else {
-      out.push(line);
-    }
+    if (!fences.isCode(line.text)) out.push(line);
     if (m[0] === '') break;
   }
   return out;
 }
 
 const isBlank = (line: Line) => line.text.trim() === '';
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** `| --- | :-: |`: cells of dashes with optional colons (split, not one regex: its nested stars backtracked cubically). */
+function isDelimiterText(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
 
 /** The first line after a section's heading. */
 function bodyStart(text: string, section: Section): number {
@@ -289,7 +291,7 @@ function itemSpans(text: string, section: Section, block: BlockDefinition): { st
 
 /** A table's delimiter row (`|---|---|`) right under a header row. */
 function isDelimiterRow(lines: readonly Line[], i: number): boolean {
-  return DELIMITER_ROW.test(lines[i].text) && lines[i - 1].text.includes('|') && lines[i].start === lines[i - 1].next;
+  return isDelimiterText(lines[i].text) && lines[i - 1].text.includes('|') && lines[i].start === lines[i - 1].next;
 }
 
 /**

@@ -1,4 +1,6 @@
+import { RE2JS } from 're2js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { globProblem } from './glob';
 
 export const CONFIG_FILE_NAME = '.impl-notes.yaml';
 
@@ -68,7 +70,12 @@ export function parseConfig(text: string, file: string): ConfigResult {
     if (error) problem(error, `ignore[${i}]`);
   });
   config.ignore = config.ignore.filter((p) => ignorePatternError(p) === undefined);
-  config.files = stringList(record.files, 'files', problem);
+  config.files = stringList(record.files, 'files', problem).filter((glob) => {
+    const error = globProblem(glob);
+    // The index in the file's own list (non-strings were dropped from ours).
+    if (error) problem(error, Array.isArray(record.files) ? `files[${record.files.indexOf(glob)}]` : 'files');
+    return error === undefined;
+  });
   return { config, problems };
 }
 
@@ -88,15 +95,31 @@ function stringList(value: unknown, key: string, problem: (message: string, key?
 }
 
 const REGEX_PATTERN = /^\/(.+)\/([a-z]*)$/s;
+const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, g: 0, y: 0, u: 0 };
+
+/**
+ * Compiles a `/regex/flags` entry for RE2's linear-time engine: ignore
+ * patterns come from the workspace, and a backtracking engine took forever on
+ * `/(a+)+$/` against `[aaa…!]`. RE2 has no backreferences or lookaround.
+ */
+function compileIgnoreRegex(source: string, flags: string): RE2JS {
+  let mask = 0;
+  for (const flag of flags) {
+    if (!(flag in FLAGS)) throw new Error(`unsupported flag ${flag} (supported: i, m, s)`);
+    mask |= FLAGS[flag];
+  }
+  return RE2JS.compile(RE2JS.translateRegExp(source), mask);
+}
 
 function ignorePatternError(pattern: string): string | undefined {
   const m = REGEX_PATTERN.exec(pattern);
   if (!m) return pattern.trim() === '' ? 'expected a placeholder text, not an empty string' : undefined;
   try {
-    new RegExp(m[1], m[2]);
+    compileIgnoreRegex(m[1], m[2]);
     return undefined;
   } catch (err) {
-    return `invalid regular expression ${pattern}: ${(err as Error).message}`;
+    const reason = (err as Error).message.replace(/^error parsing regexp: /, '');
+    return `unsupported regular expression ${pattern} (linear-time engine, no backreferences or lookaround): ${reason}`;
   }
 }
 
@@ -107,12 +130,12 @@ function ignorePatternError(pattern: string): string | undefined {
  */
 export function ignoreMatcher(patterns: readonly string[]): ((text: string) => boolean) | undefined {
   const exact = new Set<string>();
-  const regexes: RegExp[] = [];
+  const regexes: RE2JS[] = [];
   for (const pattern of patterns) {
     const m = REGEX_PATTERN.exec(pattern);
     if (m) {
       try {
-        regexes.push(new RegExp(m[1], m[2].replace(/[gy]/g, '')));
+        regexes.push(compileIgnoreRegex(m[1], m[2]));
       } catch {
         // Reported by parseConfig / settings validation; an invalid pattern ignores nothing.
       }

@@ -38,7 +38,12 @@ export function removeLineEdit(text: string, offset: number): TextEdit {
 
 /** `[Date]`, `[Scan Date]`, `[Due date]`: a placeholder for one date (not a range). */
 export function isDatePlaceholder(text: string): boolean {
-  return /^\[\s*(?:[\p{L}\s]*\s)?dates?\s*\]$/iu.test(text) || /^\[\s*(?:today|yyyy-mm-dd)\s*\]$/i.test(text);
+  if (!text.startsWith('[') || !text.endsWith(']')) return false;
+  const inner = text.slice(1, -1).trim().toLowerCase();
+  if (inner === 'today' || inner === 'yyyy-mm-dd') return true;
+  const words = inner.endsWith('dates') ? inner.slice(0, -5) : inner.endsWith('date') ? inner.slice(0, -4) : undefined;
+  // Any words before it are letters, and end with a space: `[Scan Date]`, not `[Update]`.
+  return words !== undefined && (words === '' || (/\s$/.test(words) && /^[\p{L}\s]*$/u.test(words)));
 }
 
 /** Today as `YYYY-MM-DD`, in local time. */
@@ -71,11 +76,29 @@ export function notesFileName(phase: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'implementation-notes'}.md`;
+    .replace(/[^\p{L}\p{N}]+/gu, '-');
+  return `${trimChars(trimChars(slug, '-').slice(0, 60), '-') || 'implementation-notes'}.md`;
+}
+
+/** `text` without leading and trailing runs of the given characters (a loop: `/-+$/` is quadratic on dashes). */
+export function trimChars(text: string, chars: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && chars.includes(text[start])) start++;
+  while (end > start && chars.includes(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * The proposed path of new notes: `folder/fileName`, relative to the
+ * workspace folder. The folder setting may come from a workspace's own
+ * settings, so one that is absolute or climbs out with `..` is refused.
+ */
+export function newNotesPath(folder: string, fileName: string): { path: string } | { problem: 'absolute' | 'outside' } {
+  const trimmed = trimChars(folder.trim().replace(/\\/g, '/'), '/');
+  if (/^(?:[\\/]|[a-z]:|[a-z][a-z0-9+.-]*:\/\/)/i.test(folder.trim())) return { problem: 'absolute' };
+  if (trimmed.split('/').includes('..')) return { problem: 'outside' };
+  return { path: trimmed === '' ? fileName : `${trimmed}/${fileName}` };
 }
 
 /** The template for a new notes document: the phase in its phase placeholder, and optionally today's date. */

@@ -1,4 +1,5 @@
 import { collectSyntaxFromEvents, markdownEvents } from './events';
+import { FenceTracker } from './fences';
 import { findCandidates, type Candidate } from './placeholders';
 import type { Span, Syntax } from './syntax';
 
@@ -27,7 +28,6 @@ interface ChunkFacts extends DocumentFacts {
 // An ATX heading at column 0: outside a fenced code block it always starts a
 // top-level block (it cannot continue a list item, quote or paragraph).
 const ATX_LINE = /^#{1,6}(?:[ \t]|\r?\n|\r|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FRONT_MATTER_FENCE = /^(?:---|\+\+\+)[ \t]*$/;
 const FRONT_MATTER_END = /^(?:---|\+\+\+|\.\.\.)[ \t]*$/;
 
@@ -118,21 +118,16 @@ function lineEnd(text: string, from: number): number {
 /** Starts of column-0 ATX heading lines outside fenced code (a cheap line scan); always includes 0. */
 export function cutPoints(text: string): number[] {
   const cuts = [0];
-  let fence: string | undefined;
+  const fences = new FenceTracker();
   // Front matter is a block only the document's start can open: no cut inside it.
   let frontMatter = FRONT_MATTER_FENCE.test(text.slice(0, lineEnd(text, 0)));
   let lineStart = 0;
   while (lineStart < text.length) {
     const end = lineEnd(text, lineStart);
     const line = text.slice(lineStart, end);
-    const f = FENCE.exec(line);
     if (frontMatter) {
       if (lineStart > 0 && FRONT_MATTER_END.test(line)) frontMatter = false;
-    } else if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') fence = undefined;
-    } else if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-      fence = f[1];
-    } else if (lineStart > 0 && ATX_LINE.test(line)) {
+    } else if (!fences.isCode(line) && lineStart > 0 && ATX_LINE.test(line)) {
       cuts.push(lineStart);
     }
     lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);

@@ -18,3 +18,4 @@ export * from './sarif';
 export * from './checklist';
 export * from './host';
 export * from './configDiscovery';
+export * from './fences';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, newNotesText, notesFileName } from '../core';
+import { analyze, newNotesPath, newNotesText, notesFileName } from '../core';
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
@@ -34,7 +34,8 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
       await vscode.window.showTextDocument(document);
       return document.uri;
     }
-    const proposed = `${settings.newNotesFolder.replace(/[\\/]+$/, '')}/${notesFileName(phase)}`.replace(/^\/+/, '');
+    const proposed = proposedPath(settings.newNotesFolder, notesFileName(phase), log);
+    if (proposed === undefined) return undefined;
     let relative = args.fileName ?? proposed;
     for (;;) {
       if (args.fileName === undefined) {
@@ -70,6 +71,21 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
       return target;
     }
   });
+}
+
+/** The configured folder and the file name, or undefined (with a message) for a folder outside the workspace. */
+function proposedPath(folder: string, fileName: string, log: vscode.LogOutputChannel): string | undefined {
+  const proposed = newNotesPath(folder, fileName);
+  if ('path' in proposed) return proposed.path;
+  const reason =
+    proposed.problem === 'absolute'
+      ? vscode.l10n.t('it must be a folder relative to the workspace folder, not an absolute path')
+      : vscode.l10n.t('it must not leave the workspace folder with ..');
+  log.warn(`newNotes.folder ${JSON.stringify(folder)} refused: ${proposed.problem}`);
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Implementation Notes: the implementationNotes.newNotes.folder setting ({0}) cannot be used: {1}. No file was created.', folder, reason),
+  );
+  return undefined;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

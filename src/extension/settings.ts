@@ -33,8 +33,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     },
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
-    delay: Math.max(0, c.get<number>('diagnostics.delay', 300)),
-    maxDocumentSize: Math.max(0, c.get<number>('maxDocumentSize', 2_000_000)),
-    analysisTimeLimit: Math.max(1, c.get<number>('analysisTimeLimit', 30)) * 1000,
+    delay: clamp(c.get<number>('diagnostics.delay'), 0, 5000, 300),
+    maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
+    analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
   };
+}
+
+/** The manifest's minimum and maximum, applied: VS Code only warns about values outside them. */
+function clamp(value: number | undefined, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   adjacentPlaceholder, analyze, applyEdits, defaultTemplate, fillDateEdits, fillEverywhereEdits,
-  isDatePlaceholder, isoDate, newNotesText, notesFileName, removeLineEdit, toSnippet,
+  isDatePlaceholder, isoDate, newNotesPath, newNotesText, notesFileName, removeLineEdit, toSnippet, trimChars,
 } from '../../src/core';
 
 suite('edits as data', () => {
@@ -64,6 +64,17 @@ suite('new notes', () => {
     assert.equal(notesFileName('Phase 2: Search & Indexing!'), 'phase-2-search-indexing.md');
     assert.equal(notesFileName('  Café Überblick  '), 'cafe-uberblick.md');
     assert.equal(notesFileName('???'), 'implementation-notes.md');
+    assert.equal(notesFileName(`${'x'.repeat(59)} y`), `${'x'.repeat(59)}.md`, 'no dash left where the name is cut');
+    assert.equal(trimChars('-'.repeat(50000) + 'a' + '-'.repeat(50000), '-'), 'a');
+  });
+
+  test('the folder setting: relative inside the workspace, or refused', () => {
+    assert.deepEqual(newNotesPath('docs/notes/', 'a.md'), { path: 'docs/notes/a.md' });
+    assert.deepEqual(newNotesPath('docs\\notes', 'a.md'), { path: 'docs/notes/a.md' });
+    assert.deepEqual(newNotesPath('', 'a.md'), { path: 'a.md' });
+    assert.deepEqual(newNotesPath('docs/..notes', 'a.md'), { path: 'docs/..notes/a.md' });
+    for (const outside of ['..', '../x', 'docs/../../x', 'docs\\..\\..']) assert.deepEqual(newNotesPath(outside, 'a.md'), { problem: 'outside' }, outside);
+    for (const absolute of ['/etc', '\\\\server\\share', 'C:\\x', 'c:/x', 'file:///etc']) assert.deepEqual(newNotesPath(absolute, 'a.md'), { problem: 'absolute' }, absolute);
   });
 
   test('the phase fills the phase placeholder; dates only when asked', () => {

@@ -16,6 +16,15 @@ suite('manifest contributions agree with the core', () => {
     assert.deepEqual(problems.map((p) => p.key), ['other']);
   });
 
+  test('Restricted Mode ignores every setting that changes what runs or is read; numbers are bounded', () => {
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    const expected = ['ignore', 'files', 'template', 'analysisTimeLimit', 'maxDocumentSize', 'newNotes.folder'].map((k) => `implementationNotes.${k}`);
+    assert.deepEqual([...restricted].sort(), expected.sort());
+    const properties: Record<string, { type: string; minimum?: number; maximum?: number }> = manifest.contributes.configuration.properties;
+    const unbounded = Object.entries(properties).filter(([, p]) => p.type === 'number' && (p.minimum === undefined || p.maximum === undefined));
+    assert.deepEqual(unbounded.map(([name]) => name), []);
+  });
+
   test('the problem matcher reads every line the CLI writes', () => {
     const [matcher] = manifest.contributes.problemMatchers;
     const re = new RegExp(matcher.pattern.regexp);
