@@ -17,13 +17,13 @@ const common = {
   legalComments: 'none',
 };
 
-// The web extension analyses inline: keep the worker-thread backend out of its bundle.
+// The web extension analyses in a web worker: keep worker_threads out of its bundle.
 const noWorkerThreadsOnTheWeb = {
   name: 'no-worker-threads-on-the-web',
   setup(build) {
-    build.onResolve({ filter: /\/workerBackend$/ }, () => ({ path: 'workerBackend', namespace: 'web-stub' }));
+    build.onResolve({ filter: /\/nodeWorker$/ }, () => ({ path: 'nodeWorker', namespace: 'web-stub' }));
     build.onLoad({ filter: /.*/, namespace: 'web-stub' }, () => ({
-      contents: 'export class WorkerBackend { constructor() { throw new Error("worker threads are not available on the web"); } }',
+      contents: 'export function spawnNodeWorker() { throw new Error("worker threads are not available on the web"); }',
       loader: 'js',
     }));
   },
@@ -59,6 +59,16 @@ const targets = [
     external: ['vscode'],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', IMPL_NOTES_TARGET: '"web"' },
     plugins: [noWorkerThreadsOnTheWeb],
+  },
+  {
+    ...common,
+    entryPoints: ['src/worker/webAnalysisWorker.ts'],
+    // The web extension's analysis worker (a web worker).
+    outfile: 'dist/web/worker.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {
     ...common,

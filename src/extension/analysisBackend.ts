@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
+import { spawnWebWorker, webWorkerConstructor } from './webWorker';
+import { WorkerBackend } from './workerBackend';
 
-/** Where analyses run: a worker thread on the desktop, inline where workers are not available. */
+/** Where analyses run: a worker thread on the desktop, a web worker on the web, inline only where neither exists. */
 export interface AnalysisBackend extends vscode.Disposable {
   /** Resolves to undefined when a newer request for the same document superseded this one. */
   analyze(request: AnalysisRequest): Promise<AnalysisResult | undefined>;
@@ -26,8 +28,17 @@ export class InlineBackend implements AnalysisBackend {
 declare const IMPL_NOTES_TARGET: 'node' | 'web';
 
 export function createAnalysisBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): AnalysisBackend {
-  if (IMPL_NOTES_TARGET === 'web') return new InlineBackend();
+  if (IMPL_NOTES_TARGET === 'web') {
+    const Worker = webWorkerConstructor();
+    if (!Worker) {
+      log.warn('this host has no web workers: documents are analysed inline, with no time limit');
+      return new InlineBackend();
+    }
+    const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true);
+    return new WorkerBackend(() => spawnWebWorker(Worker, url), log);
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { WorkerBackend } = require('./workerBackend') as typeof import('./workerBackend');
-  return new WorkerBackend(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js'), log);
+  const { spawnNodeWorker } = require('./nodeWorker') as typeof import('./nodeWorker');
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
+  return new WorkerBackend(() => spawnNodeWorker(script), log);
 }

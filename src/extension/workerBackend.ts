@@ -1,9 +1,18 @@
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { AnalysisRequest, AnalysisResult } from '../core';
-import type { WorkerReply } from '../worker/analysisWorker';
+import type { WorkerMessage, WorkerReply } from '../worker/analysisWorker';
 import type { AnalysisBackend } from './analysisBackend';
 import { readSettings } from './settings';
+
+/** The analysis worker as the backend sees it: a worker thread on the desktop, a web worker on the web. */
+export interface AnalysisWorker {
+  postMessage(message: WorkerMessage): void;
+  terminate(): void;
+  onReply(listener: (reply: WorkerReply) => void): void;
+  onError(listener: (error: Error) => void): void;
+  /** Worker threads exit; web workers only fail. */
+  onExit(listener: (code: number) => void): void;
+}
 
 interface Waiter {
   request: AnalysisRequest;
@@ -12,7 +21,8 @@ interface Waiter {
 }
 
 /**
- * Runs analyses in a worker thread (dist/worker.js). If the worker dies, the
+ * Runs analyses in a worker (dist/worker.js on the desktop, dist/web/worker.js
+ * on the web). If the worker dies, the
  * waiting requests fail with a clear error and the next request starts a
  * new worker. A watchdog stops an analysis that runs past
  * `implementationNotes.analysisTimeLimit` (micromark is superlinear on some
@@ -21,7 +31,7 @@ interface Waiter {
  * document is left alone until it is reopened.
  */
 export class WorkerBackend implements AnalysisBackend {
-  private worker: Worker | undefined;
+  private worker: AnalysisWorker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiter>();
   private watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -29,7 +39,7 @@ export class WorkerBackend implements AnalysisBackend {
   private readonly stopped = new Set<string>();
 
   constructor(
-    private readonly script: vscode.Uri,
+    private readonly spawn: () => AnalysisWorker,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -49,7 +59,7 @@ export class WorkerBackend implements AnalysisBackend {
 
   dispose(): void {
     clearTimeout(this.watchdog);
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
     this.failAll(new Error('the analysis worker was stopped'));
   }
@@ -58,10 +68,10 @@ export class WorkerBackend implements AnalysisBackend {
     this.ensureWorker().postMessage({ type: 'analyze', id, request });
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): AnalysisWorker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script.fsPath, { name: 'implementation-notes-analysis' });
-    worker.on('message', (reply: WorkerReply) => {
+    const worker = this.spawn();
+    worker.onReply((reply) => {
       if (worker !== this.worker) return;
       if ('started' in reply) {
         this.watch(reply.started);
@@ -74,19 +84,18 @@ export class WorkerBackend implements AnalysisBackend {
       if ('error' in reply) waiter.reject(new Error(reply.error));
       else waiter.resolve('result' in reply ? reply.result : undefined);
     });
-    worker.on('error', (err) => {
+    worker.onError((err) => {
       this.log.error('analysis worker failed', err);
       if (this.worker === worker) this.worker = undefined;
       this.failAll(err);
     });
-    worker.on('exit', (code) => {
+    worker.onExit((code) => {
       if (this.worker === worker) {
         this.worker = undefined;
         if (code !== 0) this.log.warn(`analysis worker exited with code ${code}`);
         this.failAll(new Error(`the analysis worker exited (code ${code})`));
       }
     });
-    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -106,7 +115,7 @@ export class WorkerBackend implements AnalysisBackend {
     const { key, text } = waiter.request;
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.terminate();
     this.waiting.delete(id);
     this.stopped.add(key);
     const uri = vscode.Uri.parse(key);
