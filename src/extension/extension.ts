@@ -13,6 +13,7 @@ import { registerInsertTemplate } from './insertTemplate';
 import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
+import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { registerTasks } from './tasks';
 
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerCodeActions(analyzer),
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
+    registerPatternSettingsCheck(log),
   );
   return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings };
 }
