@@ -17,18 +17,6 @@ const common = {
   legalComments: 'none',
 };
 
-// The web extension analyses inline: keep the worker-thread backend out of its bundle.
-const noWorkerThreadsOnTheWeb = {
-  name: 'no-worker-threads-on-the-web',
-  setup(build) {
-    build.onResolve({ filter: /\/workerBackend$/ }, () => ({ path: 'workerBackend', namespace: 'web-stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'web-stub' }, () => ({
-      contents: 'export class WorkerBackend { constructor() { throw new Error("worker threads are not available on the web"); } }',
-      loader: 'js',
-    }));
-  },
-};
-
 const targets = [
   {
     ...common,
@@ -38,7 +26,6 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    define: { IMPL_NOTES_TARGET: '"node"' },
   },
   {
     ...common,
@@ -51,7 +38,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/extension.browser.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     // The extension runs in a web worker: no DOM. `worker` comes before
@@ -61,8 +48,18 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', IMPL_NOTES_TARGET: '"web"' },
-    plugins: [noWorkerThreadsOnTheWeb],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/worker/webAnalysisWorker.ts'],
+    // The web extension's analysis worker (a web worker).
+    outfile: 'dist/web/worker.js',
+    platform: 'browser',
+    conditions: ['worker'],
+    format: 'iife',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {
     ...common,

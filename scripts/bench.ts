@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyze, ChunkedParser, defaultTemplate, LineIndex } from '../src/core';
+import { printAdversarialTimes } from './adversarial';
 import { notesDocument } from './bench-docs';
 
 const root = path.resolve(__dirname, '..');
@@ -100,6 +101,8 @@ console.log(`CLI on ${fileCount} notes files (${(fs.readdirSync(folder).reduce((
 console.log(`  impl-notes check      ${fmt(ours).padStart(10)}  ${(fileCount / (ours / 1000)).toFixed(0)} files/s`);
 console.log(`  markdownlint-cli2     ${fmt(theirs).padStart(10)}  ${(fileCount / (theirs / 1000)).toFixed(0)} files/s`);
 console.log(`  throughput ratio ours/markdownlint-cli2: ${ratio(theirs, ours)}\n`);
+
+printAdversarialTimes(measure, fmt);
 
 console.log('Bundles (production build):');
 for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {

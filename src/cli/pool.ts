@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
 import { WorkerClient } from '../worker/client';
+import { spawnThread } from '../worker/thread';
 
 /** Runs the analyses of a CLI run: in worker threads, each file with a time and a memory limit. */
 export interface Analyzer {
@@ -36,7 +37,8 @@ class WorkerPool implements Analyzer {
 
   constructor(script: string, size: number, timeLimit: number, memoryLimit: number) {
     for (let i = 0; i < size; i++) {
-      this.clients.push(new WorkerClient({ script, timeLimit: () => timeLimit, resourceLimits: { maxOldGenerationSizeMb: memoryLimit } }));
+      const spawn = () => spawnThread(script, { resourceLimits: { maxOldGenerationSizeMb: memoryLimit } });
+      this.clients.push(new WorkerClient({ spawn, memoryLimitMb: memoryLimit, timeLimit: () => timeLimit }));
     }
   }
 

@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { globProblem } from './glob';
 
@@ -95,7 +95,18 @@ function stringList(value: unknown, key: string, problem: (message: string, key?
 }
 
 const REGEX_PATTERN = /^\/(.+)\/([a-z]*)$/s;
-const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, g: 0, y: 0, u: 0 };
+let re2: typeof RE2JS | undefined;
+/**
+ * RE2 is set up on the first regex pattern, not when the core loads: it
+ * costs tens of milliseconds, on the extension host's main thread at
+ * activation, and most workspaces have no regex pattern. The bundler turns
+ * this `require` into a lazy module initialiser on every target.
+ */
+function engine(): typeof RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2 ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return re2;
+}
 
 /**
  * Compiles a `/regex/flags` entry for RE2's linear-time engine: ignore
@@ -103,15 +114,18 @@ const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULT
  * `/(a+)+$/` against `[aaa…!]`. RE2 has no backreferences or lookaround.
  */
 function compileIgnoreRegex(source: string, flags: string): RE2JS {
+  const RE2 = engine();
+  const known: Record<string, number> = { i: RE2.CASE_INSENSITIVE, m: RE2.MULTILINE, s: RE2.DOTALL, g: 0, y: 0, u: 0 };
   let mask = 0;
   for (const flag of flags) {
-    if (!(flag in FLAGS)) throw new Error(`unsupported flag ${flag} (supported: i, m, s)`);
-    mask |= FLAGS[flag];
+    if (!(flag in known)) throw new Error(`unsupported flag ${flag} (supported: i, m, s)`);
+    mask |= known[flag];
   }
-  return RE2JS.compile(RE2JS.translateRegExp(source), mask);
+  return RE2.compile(RE2.translateRegExp(source), mask);
 }
 
-function ignorePatternError(pattern: string): string | undefined {
+/** Why an ignore entry cannot be used (an empty text, a regex RE2 cannot run), or undefined. */
+export function ignorePatternError(pattern: string): string | undefined {
   const m = REGEX_PATTERN.exec(pattern);
   if (!m) return pattern.trim() === '' ? 'expected a placeholder text, not an empty string' : undefined;
   try {

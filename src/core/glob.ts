@@ -134,35 +134,34 @@ function charClass(body: string): (c: number) => boolean {
   return (c) => c !== SLASH && ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated;
 }
 
-/** Simulates the NFA: the set of live states after each character. */
+/** Simulates the NFA: the set of live states after each character, in two reused buffers. */
 function run(states: readonly State[], path: string): boolean {
   const accept = states.length;
   // stamp[s] === step number: s is already live at this step.
   const stamp = new Int32Array(accept + 1).fill(-1);
-  let live = closure(states, [0], stamp, 0);
-  for (let i = 0; i < path.length && live.length > 0; i++) {
+  let live = new Int32Array(accept + 1);
+  let next = new Int32Array(accept + 1);
+  let count = addWithSkips(states, 0, live, 0, stamp, 0);
+  for (let i = 0; i < path.length && count > 0; i++) {
     const c = path.charCodeAt(i);
-    const next: number[] = [];
-    for (const s of live) {
+    let nextCount = 0;
+    for (let k = 0; k < count; k++) {
+      const s = live[k];
       const to = s < accept ? states[s].step(c) : -1;
-      if (to >= 0) next.push(to);
+      if (to >= 0) nextCount = addWithSkips(states, to, next, nextCount, stamp, i + 1);
     }
-    live = closure(states, next, stamp, i + 1);
+    [live, next] = [next, live];
+    count = nextCount;
   }
-  return live.includes(accept);
+  for (let k = 0; k < count; k++) if (live[k] === accept) return true;
+  return false;
 }
 
-/** The states plus those reachable by skips, each once. */
-function closure(states: readonly State[], start: readonly number[], stamp: Int32Array, step: number): number[] {
-  const out: number[] = [];
-  for (let s of start) {
-    while (stamp[s] !== step) {
-      stamp[s] = step;
-      out.push(s);
-      const skip = s < states.length ? states[s].skipTo : undefined;
-      if (skip === undefined) break;
-      s = skip;
-    }
+/** Adds a state and those its skips reach, each once per step; returns the new count. */
+function addWithSkips(states: readonly State[], state: number, out: Int32Array, count: number, stamp: Int32Array, step: number): number {
+  for (let s: number | undefined = state; s !== undefined && stamp[s] !== step; s = s < states.length ? states[s].skipTo : undefined) {
+    stamp[s] = step;
+    out[count++] = s;
   }
-  return out;
+  return count;
 }

@@ -16,8 +16,9 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSever
 /** Findings converted per event-loop turn: a long document's diagnostics are built over several turns. */
 const CHUNK = 1000;
 
-// Node: the end of this loop iteration; the web worker host has no setImmediate.
-const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+// A macrotask, so the host handles other events between chunks (setTimeout:
+// the web worker host has no setImmediate).
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Leftover placeholders and empty sections as diagnostics, on notes documents only. */
 export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable {

@@ -12,8 +12,6 @@ interface ImplNotesTaskDefinition extends vscode.TaskDefinition {
  * the editor too and its output lands in the Problems panel ($impl-notes).
  */
 export function registerTasks(extensionUri: vscode.Uri): vscode.Disposable {
-  // Tasks need a process: not on the web.
-  if (typeof process === 'undefined' || !process.versions?.node) return new vscode.Disposable(() => undefined);
   const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
   const build = (definition: ImplNotesTaskDefinition, scope: vscode.WorkspaceFolder): vscode.Task => {
     const paths = definition.paths && definition.paths.length > 0 ? definition.paths : ['.'];

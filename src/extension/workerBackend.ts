@@ -1,27 +1,26 @@
 import * as vscode from 'vscode';
 import type { AnalysisRequest, AnalysisResult } from '../core';
 import { AnalysisLimitError, WorkerClient } from '../worker/client';
+import type { WorkerTransport } from '../worker/protocol';
 import type { AnalysisBackend } from './analysisBackend';
 import { readSettings } from './settings';
 
 /**
- * Runs analyses in a worker thread (dist/worker.js) through the shared
- * WorkerClient, which handles worker death and the time limit
- * (`implementationNotes.analysisTimeLimit`; micromark is superlinear on some
- * inputs, such as a paragraph of ten thousand brackets). Here: a document
- * whose analysis ran out of time is told to the user and left alone until it
- * is reopened.
+ * Runs analyses in a worker (a thread on the desktop, a web worker on the
+ * web) through the shared WorkerClient, which handles worker death and the
+ * time limit (`implementationNotes.analysisTimeLimit`; micromark is
+ * superlinear on some inputs, such as a paragraph of ten thousand brackets).
+ * Here: a document whose analysis ran out of time is told to the user and
+ * left alone until it is reopened.
  */
 export class WorkerBackend implements AnalysisBackend {
   private readonly client: WorkerClient;
   /** Documents whose analysis ran out of time: not analysed again until forgotten. */
   private readonly stopped = new Set<string>();
 
-  constructor(script: vscode.Uri, log: vscode.LogOutputChannel) {
+  constructor(spawn: () => WorkerTransport, log: vscode.LogOutputChannel) {
     this.client = new WorkerClient({
-      script: script.fsPath,
-      name: 'implementation-notes-analysis',
-      unref: true,
+      spawn,
       timeLimit: (request) => readSettings(vscode.Uri.parse(request.key)).analysisTimeLimit,
       log: (message) => log.error(message),
     });

@@ -1,6 +1,5 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { AnalysisRequest, AnalysisResult } from '../core';
-import type { WorkerMessage, WorkerReply } from './protocol';
+import type { WorkerMessage, WorkerReply, WorkerTransport } from './protocol';
 
 /** An analysis stopped for going past a limit: the message names the limit. */
 export class AnalysisLimitError extends Error {
@@ -13,15 +12,12 @@ export class AnalysisLimitError extends Error {
 }
 
 export interface WorkerClientOptions {
-  /** The bundled worker script (dist/worker.js). */
-  script: string;
-  name?: string;
-  /** Heap limits of the worker: past them the running analysis fails, not the process. */
-  resourceLimits?: ResourceLimits;
+  /** Starts a worker: a thread (`spawnThread`) or a web worker (`spawnWebWorker`). */
+  spawn: () => WorkerTransport;
+  /** The worker's heap limit, if `spawn` sets one: named when it is reached. */
+  memoryLimitMb?: number;
   /** Milliseconds a request may run once the worker starts it; undefined for no limit. */
   timeLimit: (request: AnalysisRequest) => number | undefined;
-  /** Stops the process from waiting on an idle worker (the extension host's case). */
-  unref?: boolean;
   log?: (message: string) => void;
 }
 
@@ -33,14 +29,14 @@ interface Waiter {
 }
 
 /**
- * One analysis worker thread and its requests. Worker death is handled here
+ * One analysis worker and its requests, whatever the host's kind of worker. Worker death is handled here
  * once for every host: the request that was running when the worker ran out
  * of time or memory, or died, fails with an error naming why; the requests
  * queued behind it were not at fault and go to a new worker. A worker that
  * dies before running anything fails everything waiting, with a clear error.
  */
 export class WorkerClient {
-  private worker: Worker | undefined;
+  private worker: WorkerTransport | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiter>();
   private running: number | undefined;
@@ -77,26 +73,24 @@ export class WorkerClient {
     this.ensureWorker().postMessage(message);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): WorkerTransport {
     if (this.worker) return this.worker;
-    const { script, name, resourceLimits } = this.options;
-    const worker = new Worker(script, { name, resourceLimits });
-    worker.on('message', (reply: WorkerReply) => {
+    const worker = this.options.spawn();
+    worker.onReply((reply) => {
       if (worker === this.worker) this.receive(reply);
     });
-    worker.on('error', (err: Error & { code?: string }) => {
-      if (worker === this.worker) this.died(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.outOfMemory() : new Error(`the analysis worker failed: ${err.message}`));
+    worker.onError((err, outOfMemory) => {
+      if (worker === this.worker) this.died(outOfMemory ? this.outOfMemory() : new Error(`the analysis worker failed: ${err.message}`));
     });
-    worker.on('exit', (code) => {
+    worker.onExit((code) => {
       if (worker === this.worker) this.died(new Error(`the analysis worker exited (code ${code})`));
     });
-    if (this.options.unref) worker.unref();
     this.worker = worker;
     return worker;
   }
 
   private outOfMemory(): AnalysisLimitError {
-    const megabytes = this.options.resourceLimits?.maxOldGenerationSizeMb;
+    const megabytes = this.options.memoryLimitMb;
     return new AnalysisLimitError(`the analysis ran out of memory${megabytes ? ` (the limit is ${megabytes} MB)` : ''} and was stopped`, 'memory');
   }
 

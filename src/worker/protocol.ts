@@ -14,3 +14,17 @@ export type WorkerReply =
   | { id: number; error: string }
   /** A newer request for the same document took this one's place. */
   | { id: number; superseded: true };
+
+/**
+ * A worker as a client drives it: a worker thread (desktop extension, CLI) or
+ * a web worker (web extension). Only the transport differs per host.
+ */
+export interface WorkerTransport {
+  postMessage(message: WorkerMessage): void;
+  terminate(): void | Promise<unknown>;
+  onReply(listener: (reply: WorkerReply) => void): void;
+  /** `outOfMemory`: the worker went past its heap limit. */
+  onError(listener: (error: Error, outOfMemory: boolean) => void): void;
+  /** Worker threads exit; web workers only fail. */
+  onExit(listener: (code: number) => void): void;
+}

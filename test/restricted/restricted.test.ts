@@ -19,8 +19,9 @@ suite('restricted mode', () => {
       const listener = vscode.languages.onDidChangeDiagnostics(check);
       check();
     });
-    // The config's ignore list is not applied, and `[TICKET-ID]` in code is not
-    // a placeholder of the built-in template.
+    // Neither the config's ignore list nor the folder's implementationNotes.ignore
+    // regex (.vscode/settings.json, both ignore [Owner]) is applied, and
+    // `[TICKET-ID]` in code is not a placeholder of the built-in template.
     assert.deepEqual(diagnostics.map((d) => d.message).sort(), [
       'Placeholder [Link to ticket] is not filled in',
       'Placeholder [Owner] is not filled in',
@@ -42,5 +43,24 @@ suite('restricted mode', () => {
       const listener = api.checklist.onDidRefresh(check);
       check();
     });
+  });
+
+  test("the workspace's files glob is ignored: a document only it would make notes is not checked", async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    // The fixture does set both: what this suite shows is that they are not used.
+    const onDisk = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.vscode', 'settings.json'))));
+    assert.deepEqual(onDisk['implementationNotes.files'], ['other/**/*.md']);
+    const config = vscode.workspace.getConfiguration('implementationNotes', folder);
+    assert.deepEqual(config.get('files'), []);
+    assert.deepEqual(config.get('ignore'), []);
+
+    const plain = vscode.Uri.joinPath(folder, 'other', 'plain.md');
+    const editor = await vscode.window.showTextDocument(plain);
+    const api = vscode.extensions.getExtension('implementation-notes.implementation-notes')!.exports as {
+      analyzer: { analyzeNow(d: vscode.TextDocument): Promise<unknown>; isNotes(d: vscode.TextDocument): boolean };
+    };
+    assert.equal(await api.analyzer.analyzeNow(editor.document), undefined);
+    assert.equal(api.analyzer.isNotes(editor.document), false);
+    assert.deepEqual(vscode.languages.getDiagnostics(plain).filter((d) => d.source === 'Implementation Notes'), []);
   });
 });

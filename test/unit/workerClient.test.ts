@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createAnalyzer } from '../../src/cli/pool';
 import { AnalysisLimitError, WorkerClient } from '../../src/worker/client';
+import { spawnThread } from '../../src/worker/thread';
 
 const script = path.resolve(__dirname, '../fixtures/workers/scripted-worker.js');
 const ask = (text: string, key = text) => ({ key, text, ignore: [] });
@@ -23,7 +24,7 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
   });
 
   test('a request past its time limit fails naming the limit; the others are still answered', async () => {
-    const client = new WorkerClient({ script, timeLimit: (r) => (r.text === 'hang' ? 50 : undefined) });
+    const client = new WorkerClient({ spawn: () => spawnThread(script), timeLimit: (r) => (r.text === 'hang' ? 50 : undefined) });
     try {
       const slow = client.analyze(ask('hang'));
       const sameDocument = client.analyze({ ...ask('again'), key: 'hang' });
@@ -40,7 +41,7 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
   });
 
   test('a request past the memory limit fails naming the limit; the worker is replaced', async () => {
-    const client = new WorkerClient({ script, timeLimit: () => undefined, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+    const client = new WorkerClient({ spawn: () => spawnThread(script, { resourceLimits: { maxOldGenerationSizeMb: 16 } }), memoryLimitMb: 16, timeLimit: () => undefined });
     try {
       const error = await client.analyze(ask('oom')).then(() => undefined, (e: unknown) => e);
       assert.ok(error instanceof AnalysisLimitError && error.limit === 'memory', String(error));
@@ -53,7 +54,7 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
 
   test('a worker that cannot start fails every waiting request instead of leaving them unsettled', async () => {
     process.env.SCRIPTED_WORKER_BROKEN = '1';
-    const client = new WorkerClient({ script, timeLimit: () => undefined });
+    const client = new WorkerClient({ spawn: () => spawnThread(script), timeLimit: () => undefined });
     try {
       const results = await Promise.allSettled([client.analyze(ask('a')), client.analyze(ask('b'))]);
       assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
@@ -65,7 +66,7 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
   });
 
   test('dispose fails what is still waiting', async () => {
-    const client = new WorkerClient({ script, timeLimit: () => undefined });
+    const client = new WorkerClient({ spawn: () => spawnThread(script), timeLimit: () => undefined });
     const pending = client.analyze(ask('hang'));
     await client.dispose();
     await assert.rejects(pending, /the analysis worker was stopped/);

@@ -60,6 +60,28 @@ export async function run(): Promise<void> {
     await diagnosticsWhen(document.uri, (n) => n === 228);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+  await check('a slow analysis runs in a web worker: the host stays responsive, and past analysisTimeLimit it is stopped', async () => {
+    const settings = vscode.workspace.getConfiguration('implementationNotes');
+    await settings.update('analysisTimeLimit', 1, vscode.ConfigurationTarget.Global);
+    try {
+      // micromark is quadratic on one paragraph of many brackets: far longer than a second.
+      const slow = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Implementation Notes\n\n' + '[a] x '.repeat(40000) + '\n' });
+      const opened = Date.now();
+      const timerFiredAfter = new Promise<number>((resolve) => setTimeout(() => resolve(Date.now() - opened), 0));
+      await vscode.window.showTextDocument(slow);
+      const waiting = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Implementation Notes\n\n[Left]\n' });
+      await vscode.window.showTextDocument(waiting);
+      await diagnosticsWhen(waiting.uri, (n) => n === 1);
+      const waited = await timerFiredAfter;
+      ok(waited < 2000, `a timer set after opening the slow document fired after ${waited} ms`);
+      ok(vscode.languages.getDiagnostics(slow.uri).filter((d) => d.source === 'Implementation Notes').length === 0, 'the slow document was stopped, with no diagnostics');
+    } finally {
+      await settings.update('analysisTimeLimit', undefined, vscode.ConfigurationTarget.Global);
+      // Both untitled documents are dirty: revert them rather than prompt.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
   console.log(`${passed} passed, ${failed} failed`);
   if (failed > 0) throw new Error(`${failed} web checks failed`);
 }

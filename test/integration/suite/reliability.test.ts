@@ -148,4 +148,18 @@ suite('reliability', () => {
       await settings.update('analysisTimeLimit', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('a heading line of 20,000 spaces does not block the extension host', async () => {
+    // The former heading regex backtracked cubically on it (hours), on this thread.
+    const content = '# Implementation Notes' + ' '.repeat(20000) + 'x\n\n## Owner\n[Owner]\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const opened = Date.now();
+    // Set just after the open: it runs after the detection the open scheduled.
+    const timerFiredAfter = new Promise<number>((resolve) => setTimeout(() => resolve(Date.now() - opened), 0));
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), ['4:1 Placeholder [Owner] is not filled in']);
+    const waited = await timerFiredAfter;
+    assert.ok(waited < 2000, `the timer fired ${waited} ms after the open`);
+  });
 });
