@@ -78,6 +78,46 @@ for (const copies of quick ? [1, 10] : [1, 10, 100]) {
   rows.push([`${copies}x`, fmt(full.median), fmt(edit.median), fmt(parse.median), fmt(mdl.median), fmt(floor.median)]);
 }
 
+printPeakMemory();
+
+/** Runs one measurement of scripts/bench-memory.ts in its own process; undefined past the time limit. */
+function measureAlone(tool: string, shape: string, size: number, timeoutMs: number): { ms: number; peakMb: number; bytes: number } | undefined {
+  const r = spawnSync(process.execPath, ['--require', './test/unit/md-loader.cjs', '--import', 'tsx', 'scripts/bench-memory.ts', tool, shape, String(size)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  if (r.status !== 0) return undefined;
+  return JSON.parse(r.stdout) as { ms: number; peakMb: number; bytes: number };
+}
+
+/** Peak memory above the process's baseline: the notes documents beside remark and markdownlint, then the adversarial shapes. */
+function printPeakMemory(): void {
+  const cell = (m: ReturnType<typeof measureAlone>, limitMs: number) =>
+    m ? `${fmt(m.ms).padStart(9)} ${`${m.peakMb.toFixed(0)} MB`.padStart(7)} ${`${((m.peakMb * 1048576) / m.bytes).toFixed(0)} B/B`.padStart(8)}` : `over ${limitMs / 1000} s`.padStart(26);
+  console.log('Peak memory (RSS above the baseline, each run alone in a new process; B/B = bytes per input byte):');
+  console.log(`  ${'document'.padEnd(26)} ${'ours'.padStart(26)} ${'remark + gfm parse'.padStart(26)} ${'markdownlint'.padStart(26)}`);
+  for (const copies of quick ? [1, 10] : [1, 10, 100]) {
+    const limit = 300_000;
+    const cells = ['ours', 'remark', 'markdownlint'].map((tool) => cell(measureAlone(tool, 'notes', copies, limit), limit));
+    console.log(`  ${`${copies}x notes`.padEnd(26)} ${cells.join(' ')}`);
+  }
+  console.log('\nAdversarial shapes for the CLI (ours, alone in a new process; the CLI stops a file at --timeout, 30 s by default):');
+  const sizes: [string, number[], string][] = [
+    ['brackets', quick ? [2_500, 5_000] : [5_000, 10_000], ']'],
+    ['nested lists', quick ? [100, 200] : [150, 300], 'levels'],
+    ['[a] x on one line', quick ? [1_000, 2_000] : [2_500, 5_000], 'times'],
+    ['one long paragraph', quick ? [50, 100] : [100, 200], 'KB'],
+  ];
+  for (const [shape, [small, large], unit] of sizes) {
+    const limit = 120_000;
+    const [a, b] = [small, large].map((n) => measureAlone('ours', shape, n, limit));
+    const growth = a && b ? `time x${(b.ms / a.ms).toFixed(1)}, memory x${(b.peakMb / Math.max(a.peakMb, 1)).toFixed(1)} for x${large / small} input` : '';
+    console.log(`  ${shape.padEnd(20)} ${`${small} ${unit}`.padStart(10)}: ${cell(a, limit)}   ${`${large} ${unit}`.padStart(10)}: ${cell(b, limit)}   ${growth}`);
+  }
+  console.log();
+}
+
 // CLI throughput on a folder of generated notes, beside markdownlint-cli2.
 const folder = path.join(root, 'bench-out', 'cli-1000');
 fs.rmSync(folder, { recursive: true, force: true });

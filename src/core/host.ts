@@ -66,8 +66,8 @@ export function megabytes(bytes: number): string {
 
 /** The message of a file refused for its size while being read. */
 export function tooLargeMessage(limit: number, size?: number): string {
-  const seen = size === undefined ? 'over' : `${megabytes(size)} MB;`;
-  return `too large to check (${seen} the limit is ${megabytes(limit)} MB)`;
+  if (size === undefined) return `too large to check (over the limit of ${megabytes(limit)} MB)`;
+  return `too large to check (${megabytes(size)} MB; the limit is ${megabytes(limit)} MB)`;
 }
 
 /** Markdown text from a file's bytes, refusing binary files and invalid UTF-8; a leading BOM is dropped. */

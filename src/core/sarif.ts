@@ -25,11 +25,28 @@ const RULES = [
   },
 ];
 
+/** The base that relative artifact URIs resolve against (the folder the check ran in). */
+export const SARIF_URI_BASE = '%SRCROOT%';
+
+/**
+ * A path as a SARIF artifact location: each segment percent-encoded (so `#`,
+ * `?` and `:` stay part of the name), relative paths against
+ * `SARIF_URI_BASE`, absolute ones as `file://` URIs.
+ */
+export function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
+  const slashed = path.replace(/\\/g, '/');
+  const drive = path.includes('\\') && /^[A-Za-z]:\//.test(slashed);
+  const segments = slashed.split('/').map((segment, i) => (drive && i === 0 ? segment : encodeURIComponent(segment)));
+  if (drive) return { uri: `file:///${segments.join('/')}` };
+  if (slashed.startsWith('/')) return { uri: `file://${segments.join('/')}` };
+  return { uri: segments.join('/'), uriBaseId: SARIF_URI_BASE };
+}
+
 /** Findings of several files as one SARIF run; paths as given, with `/` separators. */
 export function toSarif(files: readonly { path: string; analysis: Analysis }[], version: string, informationUri: string): SarifLog {
   const results = files.flatMap(({ path, analysis }) => {
     const lines = new LineIndex(analysis.text);
-    const uri = encodeURI(path.replace(/\\/g, '/'));
+    const artifactLocation = sarifLocation(path);
     return findings(analysis).map((f) => {
       const start = lines.positionAt(f.start);
       const end = lines.positionAt(f.end);
@@ -41,7 +58,7 @@ export function toSarif(files: readonly { path: string; analysis: Analysis }[], 
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri },
+              artifactLocation,
               region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
             },
           },

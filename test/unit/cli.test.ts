@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,20 +18,33 @@ interface Outcome {
   stderr: string;
 }
 
-type Runner = (argv: string[], cwd: string) => Promise<Outcome>;
+/** `closedStdout`: the reader of stdout is gone before anything is written (`| head -1`). */
+type Runner = (argv: string[], cwd: string, closedStdout?: boolean) => Promise<Outcome>;
 
-const inProcess: Runner = async (argv, cwd) => {
+const epipe = () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+
+const inProcess: Runner = async (argv, cwd, closedStdout) => {
   let stdout = '';
   let stderr = '';
-  const code = await main({ argv, cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const write = closedStdout
+    ? () => {
+        throw epipe();
+      }
+    : (t: string) => (stdout += t);
+  // The bundled worker, so the time and memory limits apply in-process too.
+  const code = await main({ argv, cwd, stdout: write, stderr: (t) => (stderr += t), workerScript: path.join(root, 'dist/worker.js') });
   return { code, stdout, stderr };
 };
 
-const childProcess: Runner = (argv, cwd) =>
+const childProcess: Runner = (argv, cwd, closedStdout) =>
   new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    const child = spawn(process.execPath, [bin, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    if (closedStdout) child.stdout.destroy();
+    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 
 interface Case {
@@ -42,6 +55,9 @@ interface Case {
   /** Exact stdout, or a check of it. */
   stdout?: string | RegExp | ((out: string) => void);
   stderr?: string | RegExp;
+  closedStdout?: boolean;
+  /** Checks of the scratch folder afterwards (what was written or not). */
+  after?: (cwd: string) => void;
 }
 
 const json = (out: string) => JSON.parse(out) as { version: number; files: { path: string; placeholders: unknown[]; sections: { status: string }[] }[] };
@@ -243,6 +259,142 @@ const cases: () => Case[] = () => [
     stdout: (out) => assert.equal(json(out).files[0].placeholders.length, 1),
     stderr: /bad-config\/\.impl-notes\.yaml: colour: unknown key/,
   },
+  // Hostile input (issue 12): each refused with a message, or checked once, never hanging.
+  {
+    name: 'a device is refused, not read (stat says /dev/zero has 0 bytes)',
+    argv: ['check', '--format', 'json', '/dev/zero', 'empty.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
+    stderr: /\/dev\/zero: a device, not a regular file/,
+  },
+  {
+    name: 'a FIFO given as a path is refused without waiting for a writer',
+    argv: ['check', '--format', 'json', 'fifo.md', 'empty.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
+    stderr: /fifo\.md: a FIFO \(named pipe\), not a regular file/,
+  },
+  {
+    name: 'a FIFO given as --template is refused',
+    argv: ['check', '--template', 'fifo.md', 'empty.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: '',
+    stderr: /cannot read template fifo\.md: a FIFO \(named pipe\), not a regular file/,
+  },
+  { name: "check '' is a usage error (an unset CI variable)", argv: ['check', ''], cwd: 'scratch', code: 2, stdout: '', stderr: /an empty PATH \(''\) was given/ },
+  { name: "'' among other paths is a usage error too", argv: ['check', 'empty.md', ''], cwd: 'scratch', code: 2, stdout: '', stderr: /an empty PATH/ },
+  { name: '--timeout must be a positive number', argv: ['check', '--timeout', '0', 'empty.md'], code: 2, stderr: /--timeout takes a number of seconds above 0, not '0'/ },
+  { name: '--memory-limit must be a number of megabytes', argv: ['check', '--memory-limit', 'lots', 'empty.md'], code: 2, stderr: /--memory-limit takes a number of megabytes of at least 16, not 'lots'/ },
+  {
+    name: 'a template linked from inside the config folder to outside it is refused',
+    argv: ['check', '--format', 'json', 'linked/notes.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.equal(json(out).files[0].placeholders.length, 1, 'checked against the built-in template'),
+    stderr: /linked\/\.impl-notes\.yaml: template: t\.md is a link to \S*outside-template\.md, outside the folder of the config file; using the built-in template/,
+  },
+  {
+    name: 'a config linked to a file outside its folder is refused',
+    argv: ['check', '--format', 'json', 'conf-link/notes.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.equal(json(out).files[0].placeholders.length, 2, 'no ignore list applied'),
+    stderr: /conf-link\/\.impl-notes\.yaml: cannot read: a link to \S*bad-config\/\.impl-notes\.yaml, outside the folder of the config file/,
+  },
+  {
+    name: 'a config that is a directory, a dangling link or a FIFO is an error, not silence',
+    argv: ['check', '--format', 'json', 'conf-dir/notes.md', 'conf-dangling/notes.md', 'conf-fifo/notes.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.equal(json(out).files.length, 3),
+    // In any order: the three are looked up concurrently.
+    stderr: /^(?=[\s\S]*conf-dir\/\.impl-notes\.yaml: cannot read: is a directory\n)(?=[\s\S]*conf-dangling\/\.impl-notes\.yaml: cannot read: a dangling symbolic link\n)(?=[\s\S]*conf-fifo\/\.impl-notes\.yaml: cannot read: a FIFO \(named pipe\), not a regular file\n)/,
+  },
+  {
+    name: 'new with an invalid config exits 2 and writes nothing',
+    argv: ['new', 'bad-config/new.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: '',
+    stderr: /colour: unknown key[\s\S]*bad-config\/new\.md: not written, as the config that applies to it cannot be used/,
+    after: (cwd) => assert.ok(!fs.existsSync(path.join(cwd, 'bad-config/new.md'))),
+  },
+  {
+    name: "new with a config whose template is missing exits 2 and writes nothing",
+    argv: ['new', 'no-template/deep/new.md'],
+    cwd: 'scratch',
+    code: 2,
+    stderr: /no-template\/\.impl-notes\.yaml: template: cannot read template \S*nope\.md: no such file or directory/,
+    after: (cwd) => assert.ok(!fs.existsSync(path.join(cwd, 'no-template/deep'))),
+  },
+  {
+    name: 'new with an unusable --template exits 2 and writes nothing',
+    argv: ['new', '--template', 'fifo.md', 'from-fifo.md'],
+    cwd: 'scratch',
+    code: 2,
+    stderr: /cannot read template fifo\.md: a FIFO/,
+    after: (cwd) => assert.ok(!fs.existsSync(path.join(cwd, 'from-fifo.md'))),
+  },
+  {
+    name: 'a closed stdout (| head -1) ends the output quietly, with the true exit status',
+    argv: ['check', 'bom-crlf.md', 'evil'],
+    cwd: 'scratch',
+    closedStdout: true,
+    code: 1,
+    stderr: '',
+  },
+  {
+    name: 'control characters in a file name are escaped: a newline cannot forge a line',
+    argv: ['check', 'evil'],
+    cwd: 'scratch',
+    code: 1,
+    stdout: [
+      'evil/a\\x0aforged.md:9:9: Placeholder [Forged] is not filled in [placeholder]\\x1b[2K.md:3:1: Placeholder [Name] is not filled in [placeholder]',
+      '1 file checked: 1 placeholder and 0 empty sections in 1 file.',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'sarif: URIs percent-encoded per segment, relative ones against %SRCROOT%, absolute ones file://',
+    argv: ['check', '--format', 'sarif', 'sarif', '{scratch}/sarif-abs/x:y.md'],
+    cwd: 'scratch',
+    code: 1,
+    stdout: (out) => {
+      const locations = JSON.parse(out).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation);
+      assert.deepEqual(locations, [
+        { uri: 'sarif/a%3Ab.md', uriBaseId: '%SRCROOT%' },
+        { uri: 'sarif/d/%C3%A9%20%231%3F.md', uriBaseId: '%SRCROOT%' },
+        { uri: `file://${scratch}/sarif-abs/x%3Ay.md` },
+      ]);
+    },
+  },
+  {
+    name: 'symlink diamonds (2 links per level, 14 levels): the file is checked once',
+    argv: ['check', '--format', 'json', 'diamond'],
+    cwd: 'scratch',
+    code: 1,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), [`diamond/start/${'a/'.repeat(14)}notes.md`]),
+  },
+  {
+    name: 'a file past --timeout is reported naming the limit; the others are still checked and printed',
+    // The brackets take tens of seconds to parse (micromark is quadratic on them); the limit stops them at 1 s.
+    argv: ['check', '--timeout', '1', '--format', 'json', '.slow/brackets.md', 'empty.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
+    stderr: /^impl-notes: \.slow\/brackets\.md: the analysis took over 1 s and was stopped\n$/,
+  },
+  {
+    name: 'a file past --memory-limit is reported naming the limit; the others are still checked and printed',
+    argv: ['check', '--memory-limit', '32', '.slow/paragraph.md', 'bom-crlf.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: /^bom-crlf\.md:3:7: Placeholder \[Name\][\s\S]*2 files checked/,
+    stderr: /\.slow\/paragraph\.md: the analysis ran out of memory \(the limit is 32 MB\) and was stopped/,
+  },
 ];
 
 function makeScratch(dir: string): void {
@@ -263,6 +415,42 @@ function makeScratch(dir: string): void {
   // 50 MB without writing 50 MB: a sparse file (the size is refused before any read).
   fs.writeFileSync(path.join(dir, 'huge.md'), '');
   fs.truncateSync(path.join(dir, 'huge.md'), 50 * 1024 * 1024);
+  // Issue 12's hostile shapes.
+  execFileSync('mkfifo', [path.join(dir, 'fifo.md')]);
+  fs.writeFileSync(path.join(dir, 'outside-template.md'), '# T\n\n## Owner\n\n[Team]\n');
+  fs.mkdirSync(path.join(dir, 'linked'));
+  fs.writeFileSync(path.join(dir, 'linked/.impl-notes.yaml'), 'template: t.md\n');
+  fs.symlinkSync('../outside-template.md', path.join(dir, 'linked/t.md'));
+  fs.writeFileSync(path.join(dir, 'linked/notes.md'), '# N\n\n[Keep]\n');
+  fs.mkdirSync(path.join(dir, 'conf-link'));
+  fs.symlinkSync('../bad-config/.impl-notes.yaml', path.join(dir, 'conf-link/.impl-notes.yaml'));
+  fs.writeFileSync(path.join(dir, 'conf-link/notes.md'), '# N\n\n[Skip] [Keep]\n');
+  for (const name of ['conf-dir', 'conf-dangling', 'conf-fifo']) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, 'notes.md'), '# N\n\n[Keep]\n');
+  }
+  fs.mkdirSync(path.join(dir, 'conf-dir/.impl-notes.yaml'));
+  fs.symlinkSync('nowhere.yaml', path.join(dir, 'conf-dangling/.impl-notes.yaml'));
+  execFileSync('mkfifo', [path.join(dir, 'conf-fifo/.impl-notes.yaml')]);
+  fs.mkdirSync(path.join(dir, 'no-template'));
+  fs.writeFileSync(path.join(dir, 'no-template/.impl-notes.yaml'), 'template: nope.md\n');
+  fs.mkdirSync(path.join(dir, 'evil'));
+  fs.writeFileSync(path.join(dir, 'evil', 'a\nforged.md:9:9: Placeholder [Forged] is not filled in [placeholder]\x1b[2K.md'), '# N\n\n[Name]\n');
+  fs.mkdirSync(path.join(dir, 'sarif/d'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'sarif-abs'));
+  for (const name of ['sarif/a:b.md', 'sarif/d/é #1?.md', 'sarif-abs/x:y.md']) fs.writeFileSync(path.join(dir, name), '# N\n\n[Name]\n');
+  // Two links per level to the next, 14 levels: 16,384 paths to one file.
+  const levels = path.join(dir, 'diamond/.levels');
+  for (let level = 0; level <= 14; level++) fs.mkdirSync(path.join(levels, `L${level}`), { recursive: true });
+  for (let level = 0; level < 14; level++) {
+    for (const link of ['a', 'b']) fs.symlinkSync(`../L${level + 1}`, path.join(levels, `L${level}`, link));
+  }
+  fs.writeFileSync(path.join(levels, 'L14/notes.md'), '# N\n\n[Name]\n');
+  fs.symlinkSync('.levels/L0', path.join(dir, 'diamond/start'));
+  // Genuinely slow or large for the parser (a dot-folder: not walked by `check .`).
+  fs.mkdirSync(path.join(dir, '.slow'));
+  fs.writeFileSync(path.join(dir, '.slow/brackets.md'), ']'.repeat(30_000));
+  fs.writeFileSync(path.join(dir, '.slow/paragraph.md'), 'word and [Name] more '.repeat(20_000));
 }
 
 /** Every file under a folder, to prove that check writes nothing. */
@@ -293,7 +481,7 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
   suite(`CLI via ${label}`, () => {
     suiteSetup(function () {
       this.timeout(60000);
-      if (run === childProcess) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+      if (run === inProcess) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
       scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-cli-'));
       makeScratch(scratch);
     });
@@ -302,13 +490,15 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
     for (const c of cases()) {
       test(c.name, async () => {
         const cwd = c.cwd === 'scratch' ? scratch : fixtures;
-        const outcome = await run(c.argv, cwd);
+        const argv = c.argv.map((a) => a.replaceAll('{scratch}', scratch));
+        const outcome = await run(argv, cwd, c.closedStdout);
         assert.equal(outcome.code, c.code, `exit code; stderr: ${outcome.stderr}`);
         if (typeof c.stdout === 'string') assert.equal(outcome.stdout, c.stdout);
         else if (c.stdout instanceof RegExp) assert.match(outcome.stdout, c.stdout);
         else c.stdout?.(outcome.stdout);
         if (typeof c.stderr === 'string') assert.equal(outcome.stderr, c.stderr);
         else if (c.stderr) assert.match(outcome.stderr, c.stderr);
+        c.after?.(cwd);
       });
     }
 
