@@ -1,10 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTemplate, LineIndex, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
+import { createTemplate, LineIndex, type Analysis, type TemplateModel } from '../core';
 import { repository, version } from '../../package.json';
 import { ConfigResolver } from './config';
 import { describeError, expandPaths, readText, type CliFileSystem } from './files';
+import { FORMATS } from './formats';
 import { createAnalyzer } from './pool';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
@@ -25,7 +26,7 @@ export const EXIT_ERROR = 2;
 const DEFAULT_NEW_FILE = 'implementation-notes.md';
 
 const USAGE = `Usage:
-  impl-notes check [--format text|json|sarif] [--template FILE] PATH...
+  impl-notes check [--format text|json|sarif|github] [--template FILE] PATH...
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
@@ -37,8 +38,9 @@ Commands:
           never overwrites an existing file.
 
 Options:
-  --format FORMAT      Output of check: text (default), json, or sarif
-                       (SARIF 2.1.0, for code-scanning uploads)
+  --format FORMAT      Output of check: text (default), json, sarif
+                       (SARIF 2.1.0, for code-scanning uploads), or github
+                       (annotations in a GitHub Actions log)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
   -h, --help           Show this help
@@ -105,7 +107,7 @@ export async function main(io: CliIO): Promise<number> {
   }
 
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format '${format}' (expected text, json or sarif)`);
+  if (!Object.hasOwn(FORMATS, format)) return usageError(`unknown format '${format}' (expected ${Object.keys(FORMATS).join(', ')})`);
   if (rest.length === 0) return usageError('check needs at least one PATH');
 
   let exit = EXIT_OK;
@@ -123,8 +125,7 @@ export async function main(io: CliIO): Promise<number> {
     template,
   );
 
-  const reports: FileReport[] = [];
-  const analysed: { path: string; analysis: Analysis }[] = [];
+  const formatter = FORMATS[format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: io.stdout });
   let placeholderCount = 0;
   let emptyCount = 0;
   let filesWithFindings = 0;
@@ -164,29 +165,14 @@ export async function main(io: CliIO): Promise<number> {
         filesWithFindings++;
         if (exit === EXIT_OK) exit = EXIT_FINDINGS;
       }
-      if (format === 'json') reports.push(toFileReport(file, analysis, lines));
-      else if (format === 'sarif') analysed.push({ path: file, analysis });
-      else toTextLines(file, analysis, lines).forEach(out);
+      formatter.file({ path: file, analysis, lines });
     }
   } finally {
     await analyzer.close();
   }
 
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ version: 1, files: reports }) + '\n');
-  } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
-  } else {
-    out(summary(files.length, filesWithFindings, placeholderCount, emptyCount));
-  }
+  formatter.end({ files: files.length, filesWithFindings, placeholders: placeholderCount, emptySections: emptyCount });
   return exit;
-}
-
-function summary(files: number, withFindings: number, placeholders: number, empty: number): string {
-  const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && empty === 0) return `${checked}: nothing left to fill.`;
-  const parts = [`${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`, `${empty} empty ${empty === 1 ? 'section' : 'sections'}`];
-  return `${checked}: ${parts.join(' and ')} in ${withFindings} ${withFindings === 1 ? 'file' : 'files'}.`;
 }
 
 async function newNotes(

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../core';
 import type { WorkerReply } from '../worker/analysisWorker';
 
@@ -26,6 +26,8 @@ class WorkerPool implements Analyzer {
   private nextId = 1;
 
   constructor(script: string, size: number) {
+    // Loaded here, not at start: worker_threads costs a one-file run ~10 ms.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
       worker.on('message', (reply: WorkerReply) => {
