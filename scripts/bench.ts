@@ -104,7 +104,7 @@ console.log(`  throughput ratio ours/markdownlint-cli2: ${ratio(theirs, ours)}\n
 printStartUp();
 
 console.log('Bundles (production build):');
-for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
+for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/impl-notes.js', 'dist/yaml.js']) {
   const bytes = fs.readFileSync(path.join(root, file));
   console.log(`  ${file.padEnd(24)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  (${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip)`);
 }
