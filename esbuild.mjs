@@ -17,6 +17,22 @@ const common = {
   legalComments: 'none',
 };
 
+// The CLI loads `yaml` (half its bundle) only when a config file exists: its
+// bundle gets a shim that requires dist/yaml.js on first use.
+const lazyYamlInTheCli = {
+  name: 'lazy-yaml-in-the-cli',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: `let yaml;
+const load = () => (yaml ??= require('./yaml.js'));
+exports.parse = (...args) => load().parse(...args);
+Object.defineProperty(exports, 'YAMLParseError', { enumerable: true, get: () => load().YAMLParseError });`,
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -63,12 +79,31 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/bin.ts'],
+    entryPoints: ['src/cli/launch.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    external: ['./impl-notes.js'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/impl-notes.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['./yaml.js'],
+    plugins: [lazyYamlInTheCli],
+  },
+  {
+    ...common,
+    entryPoints: ['node_modules/yaml/dist/index.js'],
+    outfile: 'dist/yaml.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ].filter((t) => existsSync(t.entryPoints[0]));
 

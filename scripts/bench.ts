@@ -143,9 +143,10 @@ console.log(`  markdownlint-cli2     ${fmt(theirs).padStart(10)}  ${(fileCount /
 console.log(`  throughput ratio ours/markdownlint-cli2: ${ratio(theirs, ours)}\n`);
 
 printAdversarialTimes(measure, fmt);
+printStartUp();
 
 console.log('Bundles (production build):');
-for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js']) {
+for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/impl-notes.js', 'dist/yaml.js']) {
   const bytes = fs.readFileSync(path.join(root, file));
   console.log(`  ${file.padEnd(24)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  (${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzip)`);
 }
@@ -158,6 +159,28 @@ if (fs.existsSync(activation)) {
 }
 printMainThread(path.join(root, 'out', 'main-thread.json'));
 execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+
+/** Whole-process wall time of one small check (what a pre-commit hook pays), beside `node -e 0`. Target: at most 2x. */
+function printStartUp(): void {
+  const example = 'examples/phase-2-search-indexing.md';
+  const runs = quick ? 11 : 31;
+  const median = (args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+      if (i >= 2) times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[times.length >> 1];
+  };
+  const node = median(['-e', '0']);
+  const ours = median(['dist/cli.js', 'check', example]);
+  const theirs = median([path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), example]);
+  console.log(`Start-up: one small file (${example}), whole process, median of ${runs} runs:`);
+  console.log(`  node -e 0             ${fmt(node).padStart(10)}`);
+  console.log(`  impl-notes check      ${fmt(ours).padStart(10)}  ${ratio(ours, node)} node -e 0 (target: at most 2x)`);
+  console.log(`  markdownlint-cli2     ${fmt(theirs).padStart(10)}  ${ratio(theirs, node)} node -e 0\n`);
+}
 
 /** The extension host's main thread on a 20,000-line document, as the integration suite recorded it. */
 function printMainThread(file: string): void {

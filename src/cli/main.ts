@@ -6,15 +6,12 @@ import {
   defaultTemplate,
   formatConfigProblem,
   LineIndex,
-  toFileReport,
-  toSarif,
-  toTextLines,
   type Analysis,
-  type FileReport,
   type TemplateModel,
 } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
+import { FORMATS, type RunTotals } from './formats';
 import { describeError, nodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer } from './pool';
 import { quietOnClosedPipe, shownName } from './shown';
@@ -43,7 +40,7 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_MEMORY_MB = 1024;
 
 const USAGE = `Usage:
-  impl-notes check [--format text|json|sarif] [--template FILE]
+  impl-notes check [--format text|json|sarif|github] [--template FILE]
                    [--timeout SECONDS] [--memory-limit MB] PATH...
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
@@ -56,8 +53,9 @@ Commands:
           never overwrites an existing file.
 
 Options:
-  --format FORMAT      Output of check: text (default), json, or sarif
-                       (SARIF 2.1.0, for code-scanning uploads)
+  --format FORMAT      Output of check: text (default), json, sarif
+                       (SARIF 2.1.0, for code-scanning uploads), or github
+                       (annotations in a GitHub Actions log)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
   --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
@@ -71,7 +69,7 @@ empty sections found; 2 usage error, or a path, template or config that
 cannot be used, or a file past a limit.
 `;
 
-type Format = 'text' | 'json' | 'sarif';
+type Format = keyof typeof FORMATS;
 
 interface Output {
   out: (line: string) => void;
@@ -160,7 +158,7 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
     return { command, format: 'text', ...base };
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`unknown format '${shownName(format)}' (expected text, json or sarif)`);
+  if (!Object.hasOwn(FORMATS, format)) return usageError(`unknown format '${shownName(format)}' (expected ${Object.keys(FORMATS).join(', ')})`);
   if (paths.length === 0) return usageError('check needs at least one PATH');
   return { command, format, ...base };
 }
@@ -173,15 +171,12 @@ function positiveNumber(value: string | undefined, fallback: number): number | u
 }
 
 /** Tallies of a check run, for the summary and the exit status. */
-interface Tally {
+interface Tally extends RunTotals {
   exit: number;
-  placeholders: number;
-  empty: number;
-  filesWithFindings: number;
 }
 
 async function check(io: CliIO, host: CliHost, cwd: string, request: Request, template: TemplateModel | undefined, output: Output): Promise<number> {
-  const tally: Tally = { exit: EXIT_OK, placeholders: 0, empty: 0, filesWithFindings: 0 };
+  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, filesWithFindings: 0 };
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
     tally.exit = EXIT_ERROR;
@@ -198,23 +193,18 @@ async function check(io: CliIO, host: CliHost, cwd: string, request: Request, te
     const result = await analyzer.analyze({ key: absolute, text, templateText: active.text, ignore: loaded?.config.ignore ?? [] });
     return { text, ...result };
   };
-  const reports: FileReport[] = [];
-  const analysed: { path: string; analysis: Analysis }[] = [];
+  const formatter = FORMATS[request.format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: output.write });
+  tally.files = files.length;
   try {
     await inOrder(files, analyseFile, (file, analysis) => {
       if (analysis instanceof Error) return fail(`${shownName(file)}: ${describeError(analysis)}`);
-      const lines = new LineIndex(analysis.text);
       count(tally, analysis);
-      if (request.format === 'json') reports.push(toFileReport(file, analysis, lines));
-      else if (request.format === 'sarif') analysed.push({ path: file, analysis });
-      else toTextLines(shownName(file), analysis, lines).forEach(output.out);
+      formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
     });
   } finally {
     await analyzer.close();
   }
-  if (request.format === 'json') output.write(JSON.stringify({ version: 1, files: reports }) + '\n');
-  else if (request.format === 'sarif') output.write(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
-  else output.out(summary(files.length, tally));
+  formatter.end(tally);
   return tally.exit;
 }
 
@@ -235,18 +225,11 @@ async function inOrder(files: readonly string[], analyse: (file: string) => Prom
 function count(tally: Tally, analysis: Analysis): void {
   const empty = analysis.sections.filter((s) => s.status === 'empty').length;
   tally.placeholders += analysis.placeholders.length;
-  tally.empty += empty;
+  tally.emptySections += empty;
   if (analysis.placeholders.length > 0 || empty > 0) {
     tally.filesWithFindings++;
     if (tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
   }
-}
-
-function summary(files: number, { placeholders, empty, filesWithFindings }: Tally): string {
-  const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && empty === 0) return `${checked}: nothing left to fill.`;
-  const parts = [`${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`, `${empty} empty ${empty === 1 ? 'section' : 'sections'}`];
-  return `${checked}: ${parts.join(' and ')} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
 }
 
 /**

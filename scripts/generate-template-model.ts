@@ -1,0 +1,18 @@
+// Writes src/core/templates/implementation-notes.model.json, the default
+// template's model computed once here instead of at every start (a unit test
+// checks the committed file matches): 
+// `node --require ./test/unit/md-loader.cjs --import tsx scripts/generate-template-model.ts`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createTemplate, defaultTemplateText } from '../src/core/template';
+
+/** What the committed file holds: everything of the model but the text. */
+export function defaultTemplateModelJson(): { placeholders: string[] } {
+  return { placeholders: [...createTemplate(defaultTemplateText).placeholders] };
+}
+
+if (require.main === module) {
+  const file = path.join(__dirname, '..', 'src', 'core', 'templates', 'implementation-notes.model.json');
+  fs.writeFileSync(file, JSON.stringify(defaultTemplateModelJson(), null, 1) + '\n');
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
