@@ -49,7 +49,7 @@ export const ADVERSARIAL_SHAPES: AdversarialShape[] = [
   },
   {
     name: 'files glob *a*a*a*a*a*a*a*a*b against a name of n a',
-    size: 430,
+    size: 4_300,
     make: (n) => {
       const [matcher, name] = [glob('*a*a*a*a*a*a*a*a*b'), 'a'.repeat(n)];
       return () => matcher(name);
@@ -58,7 +58,7 @@ export const ADVERSARIAL_SHAPES: AdversarialShape[] = [
   },
   {
     name: 'files glob (**/)x10 *.md against a path n folders deep',
-    size: 400,
+    size: 4_000,
     make: (n) => {
       const [matcher, path] = [glob('**/'.repeat(10) + '*.md'), deepPath(n)];
       return () => matcher(path);
