@@ -15,6 +15,7 @@ import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { registerTasks } from './tasks';
+import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -26,6 +27,8 @@ export interface ImplementationNotesApi {
   statusBar: ProgressStatus;
   /** Opt-in timing of our own main-thread work (off until a phase is started). */
   timings: MainThreadTimings;
+  /** The messages shown when a notes-only command runs outside notes. */
+  notices: NotNotesNotices;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here.
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
+  const notices = new NotNotesNotices();
   context.subscriptions.push(
     log,
     configs,
@@ -49,14 +53,16 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     statusBar.disposable,
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
-    registerNavigation(analyzer),
-    registerInsertBlock(analyzer, log),
+    notices,
+    registerTreatAsNotes(analyzer),
+    registerNavigation(analyzer, notices),
+    registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices };
 }
 
 export function deactivate(): void {}
