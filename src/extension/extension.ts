@@ -16,6 +16,7 @@ import { NotesConfigService } from './notesConfig';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { registerTasks } from './tasks';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
+import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -29,6 +30,8 @@ export interface ImplementationNotesApi {
   timings: MainThreadTimings;
   /** The messages shown when a notes-only command runs outside notes. */
   notices: NotNotesNotices;
+  /** What the walkthrough's completion events read. */
+  walkthrough: WalkthroughProgress;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here.
@@ -42,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
   const notices = new NotNotesNotices();
+  const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
     log,
     configs,
@@ -54,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
     notices,
+    walkthrough,
     registerTreatAsNotes(analyzer),
     registerNavigation(analyzer, notices),
     registerInsertBlock(analyzer, notices, log),
@@ -62,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
 }
 
 export function deactivate(): void {}

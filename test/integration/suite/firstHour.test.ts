@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NotNotesNotice } from '../../../src/extension/treatAsNotes';
-import { api, closeAllEditors, diagnosticsWhen, fixture, repoRoot, selectionText, templateText, untitled } from './util';
+import { registerWalkthroughProgress } from '../../../src/extension/walkthrough';
+import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, repoRoot, selectionText, templateText, untitled } from './util';
 
 const at = (editor: vscode.TextEditor): [number, number] => [editor.selection.start.line, editor.selection.start.character];
 
@@ -53,7 +54,8 @@ suite('first hour: new notes', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), target().toString());
     assert.equal(editor.document.getText(), expected);
-    assert.equal(editor.document.isDirty, false);
+    // The dirty flag reaches the extension host in a message of its own, after the save.
+    await eventually(vscode.workspace.onDidChangeTextDocument, () => !editor.document.isDirty, 20000, 'the new file saved');
     assert.equal(selectionText(editor), '[Start Date - End Date]');
     assert.deepEqual(at(editor), [8, 25]);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
@@ -209,5 +211,62 @@ suite('first hour: editing', () => {
     assert.equal(selectionText(editor), '[Two]');
     assert.equal(await previous(), undefined);
     assert.equal(selectionText(editor), '[One]');
+  });
+});
+
+/** A Memento in memory: the walkthrough's state without the profile's. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+suite('first hour: walkthrough', () => {
+  teardown(closeAllEditors);
+
+  test('its steps complete on state as well as on commands; the CI step has a button and names the package', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'));
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const events = Object.fromEntries(walkthrough.steps.map((s: { id: string; completionEvents: string[] }) => [s.id, s.completionEvents.filter((e) => e.startsWith('onContext:'))]));
+    assert.deepEqual(events, {
+      insert: ['onContext:implementationNotes.activeIsNotes'],
+      fill: ['onContext:implementationNotes.filledPlaceholder'],
+      checklist: ['onContext:view.implementationNotes.checklist.visible'],
+      ci: [],
+    });
+    const ci = walkthrough.steps.find((s: { id: string }) => s.id === 'ci');
+    assert.match(nls[ci.description.slice(1, -1)], /\[Run the Check Task\]\(command:workbench\.action\.tasks\.runTask\?/);
+    assert.ok(ci.completionEvents.includes('onCommand:workbench.action.tasks.runTask'));
+    const media = fs.readFileSync(path.join(repoRoot, ci.media.markdown), 'utf8');
+    assert.match(media, /npx --package implementation-notes impl-notes check/);
+    assert.doesNotMatch(media, /npx impl-notes check docs/);
+  });
+
+  test('"a placeholder filled" is set by filling one in a notes document, and remembered', async () => {
+    const { analyzer } = await api();
+    const state = new MemoryMemento();
+    const progress = registerWalkthroughProgress(analyzer, state);
+    try {
+      const editor = await untitled('# Implementation Notes\n\n[One] and [Two]\n');
+      await diagnosticsWhen(editor.document.uri, (d) => d.length === 2);
+      assert.equal(progress.filledPlaceholder, false);
+      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(2, 0, 2, 5), 'First')));
+      await diagnosticsWhen(editor.document.uri, (d) => d.length === 1);
+      assert.equal(progress.filledPlaceholder, true);
+      assert.equal(state.get('implementationNotes.filledPlaceholder'), true);
+    } finally {
+      progress.dispose();
+    }
+    const later = registerWalkthroughProgress(analyzer, state);
+    assert.equal(later.filledPlaceholder, true);
+    later.dispose();
   });
 });
