@@ -27,6 +27,9 @@ interface Entry {
   tooLarge?: boolean;
 }
 
+/** A closed document's analysis, without the document (its text is the analysis's). */
+type KeptAnalysis = Pick<DocumentAnalysis, 'analysis' | 'lines' | 'template'>;
+
 /** Closed documents whose analysis is kept, and their total size: a bounded memory for reopening. */
 const CLOSED_KEPT = 16;
 const CLOSED_KEPT_CHARS = 8_000_000;
@@ -45,7 +48,7 @@ export class NotesAnalyzer implements vscode.Disposable {
    * itself, instead of after a new analysis in the worker (which, on a
    * busy extension host, took a second or more).
    */
-  private readonly closed = new Map<string, DocumentAnalysis>();
+  private readonly closed = new Map<string, KeptAnalysis>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.forgotten];
@@ -223,7 +226,9 @@ export class NotesAnalyzer implements vscode.Disposable {
 
   private keepClosed(key: string, result: DocumentAnalysis): void {
     this.closed.delete(key);
-    this.closed.set(key, result);
+    // The lazy template getter itself (it closes over the configuration), so the closed document is not retained.
+    const template = Object.getOwnPropertyDescriptor(result, 'template');
+    this.closed.set(key, Object.defineProperty({ analysis: result.analysis, lines: result.lines }, 'template', template ?? { value: result.template }) as KeptAnalysis);
     let chars = 0;
     for (const kept of this.closed.values()) chars += kept.analysis.text.length;
     for (const [oldest, kept] of this.closed) {
