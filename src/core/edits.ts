@@ -1,4 +1,5 @@
 import type { Analysis } from './analyze';
+import { markAsNotesEdit, newNotesTitle } from './notesMark';
 import type { Span } from './syntax';
 
 /** A fix as data (`{range, newText}` over 0-based offsets), applied by the editor and tests alike. */
@@ -101,9 +102,23 @@ export function newNotesPath(folder: string, fileName: string): { path: string }
   return { path: trimmed === '' ? fileName : `${trimmed}/${fileName}` };
 }
 
-/** The template for a new notes document: the phase in its phase placeholder, and optionally today's date. */
+/**
+ * The template for a new notes document: front matter that keeps it notes
+ * whatever happens to its headings, the title "Implementation Notes: <phase>"
+ * (see newNotesTitle), the phase in its phase placeholder, and optionally
+ * today's date.
+ */
 export function newNotesText(analysis: Analysis, phase: string, date: Date | undefined): string {
   const phasePlaceholder = analysis.placeholders.find((p) => /^\[\s*phase\b/i.test(p.text));
   const edits = phasePlaceholder && phase.trim() !== '' ? fillEverywhereEdits(analysis, phasePlaceholder.text, phase.trim()) : [];
-  return applyEdits(analysis.text, [...edits, ...(date ? fillDateEdits(analysis, date) : [])]);
+  if (date) edits.push(...fillDateEdits(analysis, date));
+  const first = analysis.sections[0];
+  const title = first ? newNotesTitle(first.title, phase) : undefined;
+  const at = first ? analysis.text.indexOf(first.title, first.start) : -1;
+  if (first && title !== undefined && at >= 0 && at + first.title.length <= first.headingEnd) {
+    edits.push({ start: at, end: at + first.title.length, newText: title });
+  }
+  const text = applyEdits(analysis.text, edits);
+  const mark = markAsNotesEdit(text, /\r\n/.test(text) ? '\r\n' : '\n');
+  return mark ? applyEdits(text, [mark]) : text;
 }

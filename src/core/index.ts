@@ -19,3 +19,4 @@ export * from './checklist';
 export * from './host';
 export * from './configDiscovery';
 export * from './fences';
+export * from './notesMark';

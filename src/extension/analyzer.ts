@@ -27,6 +27,13 @@ interface Entry {
   tooLarge?: boolean;
 }
 
+/** A closed document's analysis, without the document (its text is the analysis's). */
+type KeptAnalysis = Pick<DocumentAnalysis, 'analysis' | 'lines' | 'template'>;
+
+/** Closed documents whose analysis is kept, and their total size: a bounded memory for reopening. */
+const CLOSED_KEPT = 16;
+const CLOSED_KEPT_CHARS = 8_000_000;
+
 /**
  * Keeps the analysis of every open implementation-notes document current:
  * analysed on open, debounced per document on edit, stale results discarded
@@ -35,13 +42,20 @@ interface Entry {
  */
 export class NotesAnalyzer implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The last analysis of recently closed notes documents, by URI, oldest
+   * first. Reopening one unchanged shows its diagnostics in the open event
+   * itself, instead of after a new analysis in the worker (which, on a
+   * busy extension host, took a second or more).
+   */
+  private readonly closed = new Map<string, KeptAnalysis>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
-  private readonly closed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.closed];
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.forgotten];
   /** A document's analysis changed, or it stopped (or started) being notes. */
   readonly onDidChangeAnalysis = this.changed.event;
   /** A document was closed: drop what is shown for it. */
-  readonly onDidForget = this.closed.event;
+  readonly onDidForget = this.forgotten.event;
 
   constructor(
     private readonly configs: NotesConfigService,
@@ -49,7 +63,9 @@ export class NotesAnalyzer implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (!this.reopen(doc)) this.schedule(doc, 0);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, readSettings(e.document.uri).delay);
       }),
@@ -88,6 +104,7 @@ export class NotesAnalyzer implements vscode.Disposable {
   }
 
   private refreshAll(): void {
+    this.closed.clear(); // analysed under another configuration
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 
@@ -203,7 +220,38 @@ export class NotesAnalyzer implements vscode.Disposable {
     entry.generation++;
     this.entries.delete(key);
     this.backend.forget(key);
-    this.closed.fire(document.uri);
+    if (entry.isNotes && entry.result?.version === document.version) this.keepClosed(key, entry.result);
+    this.forgotten.fire(document.uri);
+  }
+
+  private keepClosed(key: string, result: DocumentAnalysis): void {
+    this.closed.delete(key);
+    // The lazy template getter itself (it closes over the configuration), so the closed document is not retained.
+    const template = Object.getOwnPropertyDescriptor(result, 'template');
+    this.closed.set(key, Object.defineProperty({ analysis: result.analysis, lines: result.lines }, 'template', template ?? { value: result.template }) as KeptAnalysis);
+    let chars = 0;
+    for (const kept of this.closed.values()) chars += kept.analysis.text.length;
+    for (const [oldest, kept] of this.closed) {
+      if (this.closed.size <= CLOSED_KEPT && chars <= CLOSED_KEPT_CHARS) break;
+      chars -= kept.analysis.text.length;
+      this.closed.delete(oldest);
+    }
+  }
+
+  /** A notes document reopened unchanged gets its kept analysis at once; true when it did. */
+  private reopen(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    const kept = this.closed.get(key);
+    // Another language (a language switch is a close and an open): kept for when it is Markdown again.
+    if (!kept || document.languageId !== 'markdown') return false;
+    this.closed.delete(key);
+    if (stripBom(document.getText()) !== kept.analysis.text) return false;
+    const entry = this.bump(document);
+    entry.isNotes = true;
+    entry.result = { document, version: document.version, analysis: kept.analysis, lines: kept.lines, get template() { return kept.template; } };
+    this.log.trace(`reopened ${document.uri.toString(true)} unchanged: its analysis is reused`);
+    this.changed.fire(document);
+    return true;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fillEverywhereEdits, isDatePlaceholder, isoDate, removeLineEdit, type TextEdit } from '../core';
+import { fillDateEdits, fillEverywhereEdits, isDatePlaceholder, isoDate, removeLineEdit, type FoundPlaceholder, type TextEdit } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { mainThreadTimings } from './mainThreadTimings';
@@ -15,29 +15,36 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
     return mainThreadTimings.time('codeActions', () => this.actions(document, range, context));
   }
 
-  private actions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  private actions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.analyzer.current(document);
     if (!result) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const offset = document.offsetAt(diagnostic.range.start);
-      if (diagnostic.code === 'placeholder') actions.push(...this.placeholderFixes(result, diagnostic, offset));
+      if (diagnostic.code === 'placeholder') actions.push(...this.placeholderFixes(result, diagnostic, offset, range));
       else if (diagnostic.code === 'empty-section') actions.push(...this.emptySectionFixes(result, diagnostic, offset));
     }
     return actions;
   }
 
-  private placeholderFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, offset: number): vscode.CodeAction[] {
+  /**
+   * Fill, fill everywhere, today's date (this one, then all of them), ignore,
+   * then the destructive "remove this line", last and never preferred. With
+   * the caret already on a date placeholder, today's date is preferred, not
+   * "Fill" (which would only select what is already under the caret).
+   */
+  private placeholderFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, offset: number, caret: vscode.Range): vscode.CodeAction[] {
     const placeholder = result.analysis.placeholders.find((p) => p.start === offset);
     if (!placeholder) return [];
     const { document } = result;
     const text = placeholder.text;
+    const caretOn = new vscode.Range(document.positionAt(placeholder.start), document.positionAt(placeholder.end)).contains(caret);
     const out: vscode.CodeAction[] = [];
 
     const fill = this.action(vscode.l10n.t('Fill {0}', text), diagnostic);
     fill.command = { command: 'implementationNotes.fillPlaceholder', title: vscode.l10n.t('Fill Placeholder'), arguments: [document.uri, diagnostic.range] };
-    fill.isPreferred = true;
+    fill.isPreferred = !caretOn;
     out.push(fill);
 
     const count = fillEverywhereEdits(result.analysis, text, '').length;
@@ -47,11 +54,7 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
       out.push(everywhere);
     }
 
-    if (isDatePlaceholder(text)) {
-      const today = this.action(vscode.l10n.t("Replace {0} with today's date ({1})", text, isoDate(new Date())), diagnostic);
-      today.edit = this.edit(result, { start: placeholder.start, end: placeholder.end, newText: isoDate(new Date()) });
-      out.push(today);
-    }
+    if (isDatePlaceholder(text)) out.splice(caretOn ? 0 : out.length, 0, ...this.dateFixes(result, diagnostic, placeholder, caretOn));
 
     const ignore = this.action(vscode.l10n.t('Ignore {0} in this workspace', text), diagnostic);
     ignore.command = { command: 'implementationNotes.ignorePlaceholder', title: vscode.l10n.t('Ignore Placeholder Text'), arguments: [document.uri, text] };
@@ -59,8 +62,22 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
 
     const remove = this.action(vscode.l10n.t('Remove this line'), diagnostic);
     remove.edit = this.edit(result, removeLineEdit(result.analysis.text, placeholder.start));
+    remove.isPreferred = false;
     out.push(remove);
     return out;
+  }
+
+  /** Today's date into this date placeholder, and into all of them when there are several. */
+  private dateFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, placeholder: FoundPlaceholder, preferred: boolean): vscode.CodeAction[] {
+    const date = isoDate(new Date());
+    const today = this.action(vscode.l10n.t("Replace {0} with today's date ({1})", placeholder.text, date), diagnostic);
+    today.edit = this.edit(result, { start: placeholder.start, end: placeholder.end, newText: date });
+    today.isPreferred = preferred;
+    const all = fillDateEdits(result.analysis, new Date());
+    if (all.length < 2) return [today];
+    const everyDate = this.action(vscode.l10n.t("Replace all {0} date placeholders with today's date ({1})", all.length, date), diagnostic);
+    everyDate.edit = this.edits(result, all);
+    return [today, everyDate];
   }
 
   private emptySectionFixes(result: DocumentAnalysis, diagnostic: vscode.Diagnostic, offset: number): vscode.CodeAction[] {
@@ -79,9 +96,12 @@ export class PlaceholderFixes implements vscode.CodeActionProvider {
   }
 
   private edit(result: DocumentAnalysis, edit: TextEdit): vscode.WorkspaceEdit {
+    return this.edits(result, [edit]);
+  }
+
+  private edits(result: DocumentAnalysis, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
     const workspaceEdit = new vscode.WorkspaceEdit();
-    const te = toTextEdit(result.lines, edit);
-    workspaceEdit.replace(result.document.uri, te.range, te.newText);
+    workspaceEdit.set(result.document.uri, edits.map((e) => toTextEdit(result.lines, e)));
     return workspaceEdit;
   }
 }

@@ -7,7 +7,8 @@ import { eolOf } from './ranges';
  * Offers the template's repeated blocks already numbered for the document at
  * hand ("Decision 3" after Decision 2) on a line of their own: at a line start
  * or while typing a prefix (`dec…`), in implementation notes only. The blocks
- * that belong in the section at the cursor come first.
+ * that belong in the section at the cursor come first, and above the plain
+ * (unnumbered) snippets of the same prefix.
  */
 export class BlockCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
@@ -27,7 +28,9 @@ export class BlockCompletions implements vscode.CompletionItemProvider {
       const level = blockLevel(analysis, kind);
       const item = new vscode.CompletionItem(`${block.label} ${n}`, vscode.CompletionItemKind.Snippet);
       item.insertText = new vscode.SnippetString(blockSnippet(block, n, { eol, level }));
-      item.filterText = `${block.prefix} ${block.label} ${n}`;
+      // The snippet's own prefix: scored exactly as the plain snippet, ours sorts first ("0" before "z-") and is preselected.
+      item.filterText = block.prefix;
+      item.preselect = true;
       item.detail = `Implementation Notes: ${block.description}`;
       item.documentation = new vscode.MarkdownString().appendCodeblock(blockText(block, n, { level }), 'markdown');
       item.range = range;

@@ -15,6 +15,8 @@ import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
+import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
+import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -26,6 +28,10 @@ export interface ImplementationNotesApi {
   statusBar: ProgressStatus;
   /** Opt-in timing of our own main-thread work (off until a phase is started). */
   timings: MainThreadTimings;
+  /** The messages shown when a notes-only command runs outside notes. */
+  notices: NotNotesNotices;
+  /** What the walkthrough's completion events read. */
+  walkthrough: WalkthroughProgress;
 }
 
 /** What differs between the desktop and the web extension. */
@@ -47,6 +53,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
+  const notices = new NotNotesNotices();
+  const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
     log,
     configs,
@@ -58,13 +66,16 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     statusBar.disposable,
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
-    registerNavigation(analyzer),
-    registerInsertBlock(analyzer, log),
+    notices,
+    walkthrough,
+    registerTreatAsNotes(analyzer),
+    registerNavigation(analyzer, notices),
+    registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
 }

@@ -3,6 +3,7 @@ import { cursorPlacement, placementSnippet, planBlock, type BlockKind } from '..
 import type { NotesAnalyzer } from './analyzer';
 import { isReadOnly } from './insertTemplate';
 import { eolOf, toRange } from './ranges';
+import type { NotNotesNotices } from './treatAsNotes';
 
 /**
  * Insert Decision / Insert Challenge: the next numbered block, after the last
@@ -10,23 +11,16 @@ import { eolOf, toRange } from './ranges';
  * snippet whose placeholders are tab stops; one undo step. Resolves to
  * whether a block was inserted.
  */
-export function registerInsertBlock(analyzer: NotesAnalyzer, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerInsertBlock(analyzer: NotesAnalyzer, notices: NotNotesNotices, log: vscode.LogOutputChannel): vscode.Disposable {
   const insert = async (kind: BlockKind, attempt = 1): Promise<boolean> => {
     const what = kind === 'decision' ? 'a decision' : 'a challenge';
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: to insert {0}, open an implementation notes Markdown document first.', what));
+    const result = editor?.document.languageId === 'markdown' ? await analyzer.analyzeNow(editor.document) : undefined;
+    if (!editor || !result) {
+      notices.show(editor?.document, kind === 'decision' ? 'implementationNotes.insertDecision' : 'implementationNotes.insertChallenge');
       return false;
     }
     const document = editor.document;
-    const result = await analyzer.analyzeNow(document);
-    if (!result) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Implementation Notes: {0} is not an implementation notes document, so {1} was not inserted. ', vscode.workspace.asRelativePath(document.uri), what) +
-          'A Markdown file is notes when its first heading names implementation notes, its front matter says `type: implementation-notes`, or it matches the implementationNotes.files setting.',
-      );
-      return false;
-    }
     if (isReadOnly(document)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: this document is read-only.'));
       return false;

@@ -3,6 +3,13 @@ import { adjacentPlaceholder, fillEverywhereEdits } from '../core';
 import type { NotesAnalyzer } from './analyzer';
 import { isReadOnly } from './insertTemplate';
 import { toRange, toTextEdit } from './ranges';
+import type { NotNotesNotices } from './treatAsNotes';
+
+/** A short-lived status bar message; returns its text. */
+function status(message: string): string {
+  vscode.window.setStatusBarMessage(message, 4000);
+  return message;
+}
 
 export interface FillEverywhereArgs {
   placeholder?: string;
@@ -10,31 +17,32 @@ export interface FillEverywhereArgs {
 }
 
 /** Go to Next / Previous Placeholder, Fill Placeholder, Fill Placeholder Everywhere…. */
-export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
-  const notesEditor = async () => {
+export function registerNavigation(analyzer: NotesAnalyzer, notices: NotNotesNotices): vscode.Disposable {
+  const notesEditor = async (command: string) => {
     const editor = vscode.window.activeTextEditor;
     const result = editor ? await analyzer.analyzeNow(editor.document) : undefined;
     if (!editor || !result) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: open an implementation notes document first.'));
+      notices.show(editor?.document, command);
       return undefined;
     }
     return { editor, result };
   };
 
-  const go = async (direction: 1 | -1) => {
-    const found = await notesEditor();
-    if (!found) return;
+  /** Resolves to the status bar message it showed, if any ("Wrapped to the top", as the editor's find says). */
+  const go = async (direction: 1 | -1): Promise<string | undefined> => {
+    const found = await notesEditor(direction === 1 ? 'implementationNotes.nextPlaceholder' : 'implementationNotes.previousPlaceholder');
+    if (!found) return undefined;
     const { editor, result } = found;
     const offset = editor.document.offsetAt(editor.selection.start);
     const index = adjacentPlaceholder(result.analysis, offset, direction);
-    if (index < 0) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) No placeholders left'), 4000);
-      return;
-    }
+    if (index < 0) return status(vscode.l10n.t('$(check) No placeholders left'));
     const p = result.analysis.placeholders[index];
     const range = toRange(result.lines, p.start, p.end);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const wrapped = direction === 1 ? p.start <= offset : p.start >= offset;
+    if (!wrapped) return undefined;
+    return status(direction === 1 ? vscode.l10n.t('Wrapped to the top') : vscode.l10n.t('Wrapped to the bottom'));
   };
 
   return vscode.Disposable.from(
@@ -46,7 +54,7 @@ export function registerNavigation(analyzer: NotesAnalyzer): vscode.Disposable {
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
     vscode.commands.registerCommand('implementationNotes.fillPlaceholderEverywhere', async (args: FillEverywhereArgs = {}) => {
-      const found = await notesEditor();
+      const found = await notesEditor('implementationNotes.fillPlaceholderEverywhere');
       if (!found) return 0;
       const { editor, result } = found;
       if (isReadOnly(editor.document)) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, newNotesPath, newNotesText, notesFileName } from '../core';
+import { analyze, newNotesPath, newNotesText, notesFileName, toSnippet, type TemplateModel } from '../core';
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
@@ -30,8 +30,8 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
     const text = newNotesText(analyze(template.text, { template }), phase, settings.fillDates ? new Date() : undefined);
 
     if (!folder) {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-      await vscode.window.showTextDocument(document);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
+      await openWithTabStops(document, text, template);
       return document.uri;
     }
     const proposed = proposedPath(settings.newNotesFolder, notesFileName(phase), log);
@@ -67,7 +67,7 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
         void vscode.window.showErrorMessage(vscode.l10n.t('Implementation Notes: could not create {0}: {1}', relative, (err as Error).message));
         return undefined;
       }
-      await vscode.window.showTextDocument(target);
+      await openWithTabStops(await vscode.workspace.openTextDocument(target), text, template);
       return target;
     }
   });
@@ -86,6 +86,19 @@ function proposedPath(folder: string, fileName: string, log: vscode.LogOutputCha
     vscode.l10n.t('Implementation Notes: the implementationNotes.newNotes.folder setting ({0}) cannot be used: {1}. No file was created.', folder, reason),
   );
   return undefined;
+}
+
+/**
+ * Shows the new notes with the first placeholder selected and the others as
+ * tab stops, as Insert Template does: the text goes in again as a snippet
+ * (same text), then a file is saved so it does not open dirty.
+ */
+async function openWithTabStops(document: vscode.TextDocument, text: string, template: TemplateModel): Promise<void> {
+  const editor = await vscode.window.showTextDocument(document);
+  const snippet = new vscode.SnippetString(toSnippet(text, analyze(text, { template }).placeholders));
+  const all = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  if (!(await editor.insertSnippet(snippet, all, { undoStopBefore: false, undoStopAfter: false }))) return;
+  if (!document.isUntitled) await document.save();
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -20,15 +20,18 @@ export interface Settings {
 
 export const SECTION = 'implementationNotes';
 
+/** The folder New Implementation Notes… proposes, so its files stay notes whatever their headings say. */
+const DEFAULT_FILES = ['docs/implementation-notes/**/*.md'];
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return {
-    files: c.get<string[]>('files', []),
+    files: c.get<string[]>('files', DEFAULT_FILES),
     detectByContent: c.get<boolean>('detectByContent', true),
     template: c.get<string>('template', ''),
     ignore: c.get<string[]>('ignore', []),
     severity: {
-      placeholder: c.get<SeveritySetting>('severity.placeholder', 'warning'),
+      placeholder: c.get<SeveritySetting>('severity.placeholder', 'information'),
       emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
     },
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),

@@ -17,19 +17,45 @@ const today = (): string => {
 suite('quick fixes', () => {
   teardown(closeAllEditors);
 
-  test('offered on a placeholder, by title, the fill action preferred', async () => {
+  test('offered on a placeholder, by title, in order: fill (preferred unless the caret is on it) first, remove this line last', async () => {
     const editor = await untitled(DOC);
-    const diagnostics = await diagnosticsWhen(editor.document.uri, (d) => d.length === 4);
+    const uri = editor.document.uri;
+    const diagnostics = await diagnosticsWhen(uri, (d) => d.length === 4);
     const name = diagnostics.find((d) => d.range.start.line === 3 && d.range.start.character === 10)!;
-    const titles = (await actionsAt(editor.document.uri, name.range)).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
-    assert.deepEqual(titles, ['Fill [Name] *', 'Fill all 2 occurrences of [Name]…', 'Ignore [Name] in this workspace', 'Remove this line']);
-    const date = diagnostics.find((d) => d.range.start.line === 4)!;
-    assert.deepEqual((await actionsAt(editor.document.uri, date.range)).map((a) => a.title), [
+    const shown = async (range: vscode.Range) => (await actionsAt(uri, range)).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
+    const nameFixes = ['Fill all 2 occurrences of [Name]…', 'Ignore [Name] in this workspace', 'Remove this line'];
+    // From the line start into the placeholder: the caret is not on it.
+    assert.deepEqual(await shown(new vscode.Range(3, 0, 3, 12)), ['Fill [Name] *', ...nameFixes]);
+    // Already selected (after Next Placeholder): nothing is preferred.
+    assert.deepEqual(await shown(name.range), ['Fill [Name]', ...nameFixes]);
+    // The caret on [Date]: today's date first and preferred, never "Fill [Date]".
+    assert.deepEqual(await shown(new vscode.Range(4, 12, 4, 12)), [
+      `Replace [Date] with today's date (${today()}) *`,
       'Fill [Date]',
-      `Replace [Date] with today's date (${today()})`,
       'Ignore [Date] in this workspace',
       'Remove this line',
     ]);
+  });
+
+  test('with several date placeholders: one fix puts today into all of them, in one undo step', async () => {
+    const text = '# Implementation Notes\n\n**Start**: [Date]\n**Review**: [Review Date] by [Name]\n**End**: [Date]\n';
+    const editor = await untitled(text);
+    const uri = editor.document.uri;
+    await diagnosticsWhen(uri, (d) => d.length === 4);
+    const actions = await actionsAt(uri, new vscode.Range(3, 14, 3, 14));
+    assert.deepEqual(actions.map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`), [
+      `Replace [Review Date] with today's date (${today()}) *`,
+      `Replace all 3 date placeholders with today's date (${today()})`,
+      'Fill [Review Date]',
+      'Ignore [Review Date] in this workspace',
+      'Remove this line',
+    ]);
+    assert.ok(await vscode.workspace.applyEdit(actions[1].edit!));
+    assert.equal(editor.document.getText(), text.replace(/\[(?:Review )?Date\]/g, today()));
+    const [left] = await diagnosticsWhen(uri, (d) => d.length === 1);
+    assert.equal(editor.document.getText(left.range), '[Name]');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), text);
   });
 
   test('applying each edit fix gives the expected text', async () => {

@@ -92,7 +92,8 @@ suite('commands', () => {
       const created = await vscode.commands.executeCommand<vscode.Uri>('implementationNotes.newNotes', { phase: 'Phase 9 – Test', fileName: relative });
       assert.equal(created?.toString(), target.toString());
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-      assert.equal(written, templateText().replace('[Phase Number and Name]', 'Phase 9 – Test'));
+      const expected = templateText().replace('Notes Template', 'Notes: Phase 9 – Test').replace('[Phase Number and Name]', 'Phase 9 – Test');
+      assert.equal(written, `---\ntype: implementation-notes\n---\n\n${expected}`);
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
 
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('# Mine\n'));
