@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTemplate, LineIndex, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
+import { createTemplate, LineIndex, matchesAnyGlob, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type TemplateModel } from '../core';
 import { repository, version } from '../../package.json';
 import { ConfigResolver } from './config';
 import { describeError, expandPaths, readText, type CliFileSystem } from './files';
@@ -30,7 +30,8 @@ const USAGE = `Usage:
   impl-notes --help | --version
 
 Commands:
-  check   Report leftover placeholders and empty sections in Markdown notes.
+  check   Report leftover placeholders, empty sections and (in notes
+          documents) missing template sections in Markdown notes.
           A PATH is a file, or a directory searched for *.md (node_modules
           and dot-folders skipped).
   new     Write the template to FILE (default: ${DEFAULT_NEW_FILE});
@@ -44,8 +45,8 @@ Options:
   -h, --help           Show this help
   -v, --version        Show the version
 
-Exit status: 0 nothing left to fill; 1 placeholders or empty sections
-found; 2 usage error or a path that cannot be read.
+Exit status: 0 nothing left to fill; 1 placeholders, empty or missing
+sections found; 2 usage error or a path that cannot be read.
 `;
 
 export async function main(io: CliIO): Promise<number> {
@@ -127,15 +128,18 @@ export async function main(io: CliIO): Promise<number> {
   const analysed: { path: string; analysis: Analysis }[] = [];
   let placeholderCount = 0;
   let emptyCount = 0;
+  let missingCount = 0;
   let filesWithFindings = 0;
   const analyzer = createAnalyzer(files.length, io.workers);
   // Files are read and analysed ahead in a window, and reported in order.
   const analyseFile = async (file: string): Promise<Analysis> => {
     const absolute = path.resolve(cwd, file);
     const text = await readText(fs, absolute);
-    const { config, template: active } = await configs.forFile(absolute);
+    const { config, template: active, file: configFile } = await configs.forFile(absolute);
     const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const result = await analyzer.analyze({ key: absolute, text: clean, templateText: active.text, ignore: config.ignore });
+    // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
+    const notes = configFile !== undefined && config.files.length > 0 && matchesAnyGlob(path.relative(path.dirname(configFile), absolute).split(path.sep).join('/'), config.files);
+    const result = await analyzer.analyze({ key: absolute, text: clean, templateText: active.text, ignore: config.ignore, notes, missingSections: config.missingSections });
     return { text: clean, ...result };
   };
   const window: Promise<Analysis>[] = [];
@@ -160,7 +164,8 @@ export async function main(io: CliIO): Promise<number> {
       const empty = analysis.sections.filter((s) => s.status === 'empty').length;
       placeholderCount += analysis.placeholders.length;
       emptyCount += empty;
-      if (analysis.placeholders.length > 0 || empty > 0) {
+      missingCount += analysis.missing.length;
+      if (analysis.placeholders.length > 0 || empty > 0 || analysis.missing.length > 0) {
         filesWithFindings++;
         if (exit === EXIT_OK) exit = EXIT_FINDINGS;
       }
@@ -177,16 +182,18 @@ export async function main(io: CliIO): Promise<number> {
   } else if (format === 'sarif') {
     io.stdout(JSON.stringify(toSarif(analysed, version, repository.url.replace(/\.git$/, ''))) + '\n');
   } else {
-    out(summary(files.length, filesWithFindings, placeholderCount, emptyCount));
+    out(summary(files.length, filesWithFindings, placeholderCount, emptyCount, missingCount));
   }
   return exit;
 }
 
-function summary(files: number, withFindings: number, placeholders: number, empty: number): string {
+function summary(files: number, withFindings: number, placeholders: number, empty: number, missing: number): string {
   const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && empty === 0) return `${checked}: nothing left to fill.`;
+  if (placeholders === 0 && empty === 0 && missing === 0) return `${checked}: nothing left to fill.`;
   const parts = [`${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`, `${empty} empty ${empty === 1 ? 'section' : 'sections'}`];
-  return `${checked}: ${parts.join(' and ')} in ${withFindings} ${withFindings === 1 ? 'file' : 'files'}.`;
+  if (missing > 0) parts.push(`${missing} missing ${missing === 1 ? 'section' : 'sections'}`);
+  const list = parts.length === 3 ? `${parts[0]}, ${parts[1]} and ${parts[2]}` : parts.join(' and ');
+  return `${checked}: ${list} in ${withFindings} ${withFindings === 1 ? 'file' : 'files'}.`;
 }
 
 async function newNotes(

@@ -10,6 +10,8 @@ export interface NotesConfig {
   ignore: string[];
   /** Globs of the Markdown files that are notes (used by the editor). */
   files: string[];
+  /** `false`: do not report template sections a notes document lacks. */
+  missingSections: boolean;
 }
 
 export interface ConfigProblem {
@@ -24,10 +26,10 @@ export interface ConfigResult {
   problems: ConfigProblem[];
 }
 
-const KNOWN_KEYS = ['template', 'ignore', 'files'];
+const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections'];
 
 export function emptyConfig(): NotesConfig {
-  return { ignore: [], files: [] };
+  return { ignore: [], files: [], missingSections: true };
 }
 
 /**
@@ -69,6 +71,10 @@ export function parseConfig(text: string, file: string): ConfigResult {
   });
   config.ignore = config.ignore.filter((p) => ignorePatternError(p) === undefined);
   config.files = stringList(record.files, 'files', problem);
+  if (record.missingSections !== undefined && record.missingSections !== null) {
+    if (typeof record.missingSections === 'boolean') config.missingSections = record.missingSections;
+    else problem('expected true or false', 'missingSections');
+  }
   return { config, problems };
 }
 

@@ -16,3 +16,4 @@ export * from './service';
 export * from './blocks';
 export * from './sarif';
 export * from './checklist';
+export * from './missing';

@@ -73,6 +73,7 @@ export function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[]
   const severityOf: Record<FindingCode, SeveritySetting> = {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
+    'missing-section': settings.severity.missingSection,
   };
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {

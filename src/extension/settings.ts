@@ -8,7 +8,9 @@ export interface Settings {
   detectByContent: boolean;
   template: string;
   ignore: string[];
-  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting };
+  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting; missingSection: SeveritySetting };
+  /** Report template sections a notes document lacks. */
+  missingSections: boolean;
   newNotesFolder: string;
   fillDates: boolean;
   delay: number;
@@ -30,7 +32,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     severity: {
       placeholder: c.get<SeveritySetting>('severity.placeholder', 'warning'),
       emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
+      missingSection: c.get<SeveritySetting>('severity.missingSection', 'information'),
     },
+    missingSections: c.get<boolean>('missingSections', true),
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
     delay: Math.max(0, c.get<number>('diagnostics.delay', 300)),
