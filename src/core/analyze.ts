@@ -1,5 +1,5 @@
 import { ignoreMatcher } from './config';
-import { looksLikeNotes } from './detect';
+import { firstHeadingText, looksLikeNotes } from './detect';
 import { buildOutline, findMissingSections, looseTitle, matchesPattern, type MissingSection, type TemplateSection } from './missing';
 import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
 import { selectPlaceholders, type Placeholder } from './placeholders';
@@ -118,6 +118,19 @@ export function missingSectionEdit(text: string, missing: MissingSection, templa
   const newText = lead + body(chunk) + tail + trail;
   const snippet = escapeSnippetText(lead) + toSnippet(chunk, stops).replace(/\$0$/, '').replace(/\r?\n|\r/g, eol) + escapeSnippetText(tail) + '$0' + trail;
   return { start: at, end: at, newText, snippet };
+}
+
+/**
+ * With a custom template, a document whose first heading matches the
+ * template's first heading (as a pattern) is notes (docs/spec.md, "Notes
+ * documents"). A quick look at the head of the text, for the editor's detection.
+ */
+export function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
+  const title = firstHeadingText(text);
+  const pattern = templateOutline(template)[0]?.pattern;
+  if (title === undefined || !pattern) return false;
+  const loose = looseTitle(title);
+  return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
 }
 
 /**

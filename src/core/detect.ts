@@ -20,6 +20,13 @@ export function looksLikeNotes(input: string): boolean {
   return heading !== undefined && NOTES_TITLE.test(heading);
 }
 
+/** The text of a Markdown document's first heading (front matter skipped), from a quick look at its head. */
+export function firstHeadingText(input: string): string | undefined {
+  const text = stripBom(input.slice(0, HEAD));
+  const front = FRONT_MATTER.exec(text);
+  return firstHeading(front ? text.slice(front[0].length) : text);
+}
+
 function firstHeading(text: string): string | undefined {
   let inFence: string | undefined;
   const lines = text.split(/\r\n|\r|\n/);

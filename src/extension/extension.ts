@@ -10,6 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerIgnorePlaceholder } from './ignorePlaceholder';
 import { registerInsertBlock } from './insertBlock';
 import { registerInsertTemplate } from './insertTemplate';
+import { registerMissingSections } from './missingSections';
 import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
     registerInsertBlock(analyzer, log),
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
+    registerMissingSections(analyzer),
     registerIgnorePlaceholder(configs, log),
     registerTasks(context.extensionUri),
   );
