@@ -173,7 +173,7 @@ export function subtreeEnds(sections: readonly Pick<OutlineSection, 'level'>[]):
   return ends;
 }
 
-/** Template sections whose titles may hold placeholders: past this many, titles compare as plain text (bounds the work to this many scans of the headings). */
+/** Template sections whose titles hold placeholders that are looked for: past this many, they (and their subsections) are not checked, which bounds the work to this many scans of the headings. */
 export const MAX_PATTERN_SECTIONS = 64;
 
 /** The document's headings, looked up by loose title. */

@@ -229,6 +229,15 @@ suite('missing sections: worst cases stay linear', () => {
     assert.ok(!matchesPattern(almost, long, long));
   });
 
+  test('past 64 pattern sections, a template\'s further ones are not looked for (the bound on the work)', () => {
+    const letters = 'abcdefghij';
+    const tpl = createTemplate('# Notes: [Name]\n' + Array.from({ length: 70 }, (_, i) => `## Part ${letters[i % 10]}${letters[Math.floor(i / 10)]}: [Title]\n\nx\n`).join('') + '## Plain\n\nx\n');
+    const missing = analyze('# Notes: empty\n', { template: tpl }).missing.map((m) => m.title);
+    assert.equal(missing.length, 65);
+    assert.equal(missing[63], 'Part dg: [Title]');
+    assert.equal(missing[64], 'Plain', 'plain titles are always looked for');
+  });
+
   test('many headings against a template of many pattern sections', () => {
     const tpl = createTemplate('# Notes: [Name]\n' + Array.from({ length: 200 }, (_, i) => `## Part ${i}: [Title ${'x'.repeat(i % 7)}]\n\nx\n`).join(''));
     const doc = '# Notes: big\n' + '## Part 5: something\n\ntext\n'.repeat(30000);
