@@ -8,7 +8,7 @@ import { lint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyze, ChunkedParser, defaultTemplate, LineIndex } from '../src/core';
+import { analyze, ChunkedParser, defaultTemplate, findMissingSections, LineIndex, templateOutline } from '../src/core';
 import { printAdversarialTimes } from './adversarial';
 import { notesDocument } from './bench-docs';
 
@@ -75,6 +75,15 @@ for (const copies of quick ? [1, 10] : [1, 10, 100]) {
   for (const [name, m] of table) console.log(`  ${name.padEnd(42)} ${fmt(m.median).padStart(10)}   (${m.runs} runs)`);
   console.log(`  ratios: full/remark ${ratio(full.median, parse.median)}, full/markdownlint ${ratio(full.median, mdl.median)}, ` +
     `edit/markdownlint 1/${ratio(mdl.median, edit.median)}, edit/floor ${ratio(edit.median, floor.median)}, full/floor ${ratio(full.median, floor.median)}\n`);
+  if (copies === (quick ? 10 : 100)) {
+    // Missing sections are a separate step over the section model: timed alone, and as the whole analysis with it off.
+    const sections = analyze(text, { parser: new ChunkedParser() }).sections;
+    const outline = templateOutline(defaultTemplate());
+    const step = measure(() => findMissingSections(sections, outline, text), 2000, 20);
+    const off = measure(() => analyze(text, { parser: new ChunkedParser(), missingSections: 'off' }), budget, min);
+    console.log(`  missing-section matching alone ${fmt(step.median)} (${step.runs} runs): ${((100 * step.median) / off.median).toFixed(2)}% of a full analysis without it (${fmt(off.median)}); ` +
+      `full analysis with it ${fmt(full.median)} (target: at most +5%)\n`);
+  }
   rows.push([`${copies}x`, fmt(full.median), fmt(edit.median), fmt(parse.median), fmt(mdl.median), fmt(floor.median)]);
 }
 

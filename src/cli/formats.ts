@@ -14,6 +14,7 @@ export interface RunTotals {
   filesWithFindings: number;
   placeholders: number;
   emptySections: number;
+  missingSections: number;
 }
 
 export interface FormatContext {
@@ -104,12 +105,14 @@ function escapeProperty(text: string): string {
   return text.replace(/[%\r\n:,]/g, (c) => DATA_ESCAPES[c]);
 }
 
-function summaryLine({ files, filesWithFindings, placeholders, emptySections }: RunTotals): string {
+function summaryLine({ files, filesWithFindings, placeholders, emptySections, missingSections }: RunTotals): string {
   const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && emptySections === 0) return `${checked}: nothing left to fill.`;
+  if (placeholders === 0 && emptySections === 0 && missingSections === 0) return `${checked}: nothing left to fill.`;
   const parts = [
     `${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`,
     `${emptySections} empty ${emptySections === 1 ? 'section' : 'sections'}`,
   ];
-  return `${checked}: ${parts.join(' and ')} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
+  if (missingSections > 0) parts.push(`${missingSections} missing ${missingSections === 1 ? 'section' : 'sections'}`);
+  const list = parts.length === 3 ? `${parts[0]}, ${parts[1]} and ${parts[2]}` : parts.join(' and ');
+  return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
 }

@@ -6,6 +6,7 @@ import {
   defaultTemplate,
   formatConfigProblem,
   LineIndex,
+  matchesAnyGlob,
   type Analysis,
   type TemplateModel,
 } from '../core';
@@ -46,7 +47,8 @@ const USAGE = `Usage:
   impl-notes --help | --version
 
 Commands:
-  check   Report leftover placeholders and empty sections in Markdown notes.
+  check   Report leftover placeholders, empty sections and (in notes
+          documents) missing template sections in Markdown notes.
           A PATH is a file, or a directory searched for *.md (node_modules
           and dot-folders skipped).
   new     Write the template to FILE (default: ${DEFAULT_NEW_FILE});
@@ -64,9 +66,9 @@ Options:
   -v, --version        Show the version
 
 Only regular files are read (devices, FIFOs and sockets are refused), at
-most 10 MB each. Exit status: 0 nothing left to fill; 1 placeholders or
-empty sections found; 2 usage error, or a path, template or config that
-cannot be used, or a file past a limit.
+most 10 MB each. Exit status: 0 nothing left to fill; 1 placeholders, empty
+or missing sections found; 2 usage error, or a path, template or config
+that cannot be used, or a file past a limit.
 `;
 
 type Format = keyof typeof FORMATS;
@@ -176,7 +178,7 @@ interface Tally extends RunTotals {
 }
 
 async function check(io: CliIO, host: CliHost, cwd: string, request: Request, template: TemplateModel | undefined, output: Output): Promise<number> {
-  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, filesWithFindings: 0 };
+  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, missingSections: 0, filesWithFindings: 0 };
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
     tally.exit = EXIT_ERROR;
@@ -190,7 +192,10 @@ async function check(io: CliIO, host: CliHost, cwd: string, request: Request, te
     const text = await readNotes(host, absolute);
     const loaded = await configs.forFolder(path.dirname(absolute));
     const active = template ?? loaded?.template ?? defaultTemplate();
-    const result = await analyzer.analyze({ key: absolute, text, templateText: active.text, ignore: loaded?.config.ignore ?? [] });
+    // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
+    const files = loaded?.config.files ?? [];
+    const notes = loaded !== undefined && files.length > 0 && matchesAnyGlob(path.relative(path.dirname(loaded.file), absolute).split(path.sep).join('/'), files);
+    const result = await analyzer.analyze({ key: absolute, text, templateText: active.text, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
     return { text, ...result };
   };
   const formatter = FORMATS[request.format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: output.write });
@@ -226,7 +231,8 @@ function count(tally: Tally, analysis: Analysis): void {
   const empty = analysis.sections.filter((s) => s.status === 'empty').length;
   tally.placeholders += analysis.placeholders.length;
   tally.emptySections += empty;
-  if (analysis.placeholders.length > 0 || empty > 0) {
+  tally.missingSections += analysis.missing.length;
+  if (analysis.placeholders.length > 0 || empty > 0 || analysis.missing.length > 0) {
     tally.filesWithFindings++;
     if (tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
   }

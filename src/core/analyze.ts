@@ -1,8 +1,13 @@
 import { ignoreMatcher } from './config';
+import { firstHeadingText, looksLikeNotes } from './detect';
+import { buildOutline, findMissingSections, looseTitle, matchesPattern, type MissingSection, type TemplateSection } from './missing';
 import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
 import { selectPlaceholders, type Placeholder } from './placeholders';
 import { buildSections, sectionIndexAt, type Section } from './sections';
 import { defaultTemplate, type TemplateModel } from './template';
+import { escapeSnippetText, toSnippet } from './snippet';
+import type { TextEdit } from './edits';
+import type { Span } from './syntax';
 import { stripBom } from './text';
 
 export interface AnalyzeOptions {
@@ -15,6 +20,12 @@ export interface AnalyzeOptions {
    * document parses only the sections the edit touched (one per document).
    */
   parser?: ChunkedParser;
+  /**
+   * Missing sections (docs/spec.md, "Missing sections"): `notes` looks for
+   * them (the host knows the document is notes), `detect` (the default) only
+   * when the content says it is notes, `off` never.
+   */
+  missingSections?: 'notes' | 'detect' | 'off';
 }
 
 export interface FoundPlaceholder extends Placeholder {
@@ -27,9 +38,11 @@ export interface Analysis {
   text: string;
   placeholders: FoundPlaceholder[];
   sections: Section[];
+  /** Template sections the document lacks, in template order; empty for documents that are not notes. */
+  missing: MissingSection[];
 }
 
-export type FindingCode = 'placeholder' | 'empty-section';
+export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section';
 
 /** One problem to report, in editor and CLI alike. */
 export interface Finding {
@@ -57,7 +70,80 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
   });
   const sections = buildSections(syntax, found, text.length);
   const placeholders = found.map((p) => ({ ...p, section: sectionIndexAt(sections, p.start) }));
-  return { text, placeholders, sections };
+  const mode = options.missingSections ?? 'detect';
+  const missing = mode !== 'off' && (mode === 'notes' || isNotesByContent(text, sections, template))
+    ? findMissingSections(sections, templateOutline(template), text)
+    : [];
+  return { text, placeholders, sections, missing };
+}
+
+const outlines = new WeakMap<TemplateModel, { outline: TemplateSection[]; placeholders: Span[] }>();
+
+function templateFacts(template: TemplateModel): { outline: TemplateSection[]; placeholders: Span[] } {
+  let facts = outlines.get(template);
+  if (!facts) {
+    const own = analyze(template.text, { template, missingSections: 'off' });
+    facts = { outline: buildOutline(own.sections, own.placeholders, own.text.length), placeholders: own.placeholders };
+    outlines.set(template, facts);
+  }
+  return facts;
+}
+
+/** The template's outline, built once per template model. */
+export function templateOutline(template: TemplateModel): TemplateSection[] {
+  return templateFacts(template).outline;
+}
+
+/**
+ * The quick fixes of a missing section, as data: the template's heading and
+ * body (`template`), or the heading with "Not applicable." (`not-applicable`),
+ * inserted where the template's order puts it, with blank lines around it;
+ * `snippet` is the same text with the placeholders as tab stops.
+ */
+export function missingSectionEdit(text: string, missing: MissingSection, template: TemplateModel, mode: 'template' | 'not-applicable'): TextEdit & { snippet: string } {
+  const { outline, placeholders } = templateFacts(template);
+  const section = outline[missing.templateIndex];
+  const chunkEnd = mode === 'template' ? section.subtreeEnd : section.headingEnd;
+  const chunk = template.text.slice(section.start, chunkEnd).replace(/\s+$/, '');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = missing.insertAt;
+  const before = text.slice(Math.max(0, at - 4), at);
+  const lead = at === 0 || /(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before) ? '' : /[\r\n]$/.test(before) ? eol : eol + eol;
+  const tail = mode === 'not-applicable' ? `${eol}${eol}Not applicable.` : '';
+  const trail = at < text.length ? eol + eol : eol;
+  const stops = placeholders
+    .filter((p) => p.start >= section.start && p.end <= section.start + chunk.length)
+    .map((p) => ({ start: p.start - section.start, end: p.end - section.start }));
+  const body = (s: string) => s.replace(/\r?\n|\r/g, eol);
+  const newText = lead + body(chunk) + tail + trail;
+  const snippet = escapeSnippetText(lead) + toSnippet(chunk, stops).replace(/\$0$/, '').replace(/\r?\n|\r/g, eol) + escapeSnippetText(tail) + '$0' + trail;
+  return { start: at, end: at, newText, snippet };
+}
+
+/**
+ * With a custom template, a document whose first heading matches the
+ * template's first heading (as a pattern) is notes (docs/spec.md, "Notes
+ * documents"). A quick look at the head of the text, for the editor's detection.
+ */
+export function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
+  const title = firstHeadingText(text);
+  const pattern = templateOutline(template)[0]?.pattern;
+  if (title === undefined || !pattern) return false;
+  const loose = looseTitle(title);
+  return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
+}
+
+/**
+ * Notes by content (docs/spec.md, "Notes documents"): the first heading or
+ * the front matter says so, or the first heading matches the template's.
+ */
+export function isNotesByContent(text: string, sections: readonly Section[], template: TemplateModel): boolean {
+  if (looksLikeNotes(text)) return true;
+  const first = sections[0];
+  const pattern = first && templateOutline(template)[0]?.pattern;
+  if (!pattern) return false;
+  const loose = looseTitle(first.title);
+  return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
 }
 
 /** Placeholders and empty sections, in document order. */
@@ -79,11 +165,29 @@ export function findings(analysis: Analysis): Finding[] {
       });
     }
   }
+  for (const m of analysis.missing) {
+    const anchor = analysis.sections[m.anchor];
+    out.push({
+      code: 'missing-section',
+      start: lineStart(analysis.text, anchor.start),
+      end: anchor.headingEnd,
+      message: `Section "${m.title}" is missing`,
+    });
+  }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Sections done out of all, for progress displays. */
-export function progress(analysis: Analysis): { done: number; total: number; placeholders: number } {
+function lineStart(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+/**
+ * A document's progress, for progress displays and per-file summaries:
+ * sections done out of all, placeholders left, template sections missing.
+ */
+export function progress(analysis: Pick<Analysis, 'sections' | 'placeholders' | 'missing'>): { done: number; total: number; placeholders: number; missing: number } {
   const done = analysis.sections.filter((s) => !s.needsFilling).length;
-  return { done, total: analysis.sections.length, placeholders: analysis.placeholders.length };
+  return { done, total: analysis.sections.length, placeholders: analysis.placeholders.length, missing: analysis.missing.length };
 }

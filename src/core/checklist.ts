@@ -25,14 +25,54 @@ function topLevel(sections: readonly Section[]): number[] {
 export interface Remaining {
   placeholders: number;
   emptySections: number;
-  /** placeholders + emptySections */
+  missingSections: number;
+  /** placeholders + emptySections + missingSections */
   total: number;
 }
 
-export function remaining(analysis: Pick<Analysis, 'placeholders' | 'sections'>): Remaining {
+export function remaining(analysis: Pick<Analysis, 'placeholders' | 'sections' | 'missing'>): Remaining {
   const placeholders = analysis.placeholders.length;
   const emptySections = analysis.sections.filter((s) => s.status === 'empty').length;
-  return { placeholders, emptySections, total: placeholders + emptySections };
+  const missingSections = analysis.missing.length;
+  return { placeholders, emptySections, missingSections, total: placeholders + emptySections + missingSections };
+}
+
+/** A row of the checklist: a section of the document, or a template section it lacks (an index into `missing`). */
+export type ChecklistEntry = { kind: 'section'; index: number } | { kind: 'missing'; index: number };
+
+const missingBelowCache = new WeakMap<readonly unknown[], boolean[]>();
+
+/** Sections that hold a missing section, at any depth: they need filling too. */
+function missingBelow(analysis: Pick<Analysis, 'sections' | 'missing'>): boolean[] {
+  let marks = missingBelowCache.get(analysis.missing);
+  if (!marks) {
+    marks = analysis.sections.map(() => false);
+    for (const m of analysis.missing) {
+      for (let i = m.anchor; i >= 0 && !marks[i]; i = analysis.sections[i].parent) marks[i] = true;
+    }
+    missingBelowCache.set(analysis.missing, marks);
+  }
+  return marks;
+}
+
+/**
+ * The rows under `parent` (-1: the top level): the sections `visibleChildren`
+ * gives, plus those holding a missing section, and the missing sections
+ * anchored at `parent`, each where the template's order puts it.
+ */
+export function checklistChildren(analysis: Pick<Analysis, 'sections' | 'missing'>, parent: number, showAll: boolean): ChecklistEntry[] {
+  const below = missingBelow(analysis);
+  const indexes = parent < 0 ? topLevel(analysis.sections) : (analysis.sections[parent]?.children ?? []);
+  const sections = indexes.filter((i) => showAll || analysis.sections[i].needsFilling || below[i]);
+  const out: ChecklistEntry[] = [];
+  let k = 0;
+  analysis.missing.forEach((m, index) => {
+    if (m.anchor !== parent) return;
+    while (k < sections.length && analysis.sections[sections[k]].start < m.insertAt) out.push({ kind: 'section', index: sections[k++] });
+    out.push({ kind: 'missing', index });
+  });
+  while (k < sections.length) out.push({ kind: 'section', index: sections[k++] });
+  return out;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface NotesConfig {
   ignore: string[];
   /** Globs of the Markdown files that are notes (used by the editor). */
   files: string[];
+  /** `false`: do not report template sections a notes document lacks. */
+  missingSections: boolean;
 }
 
 export interface ConfigProblem {
@@ -26,10 +28,10 @@ export interface ConfigResult {
   problems: ConfigProblem[];
 }
 
-const KNOWN_KEYS = ['template', 'ignore', 'files'];
+const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections'];
 
 export function emptyConfig(): NotesConfig {
-  return { ignore: [], files: [] };
+  return { ignore: [], files: [], missingSections: true };
 }
 
 /**
@@ -76,6 +78,10 @@ export function parseConfig(text: string, file: string): ConfigResult {
     if (error) problem(error, Array.isArray(record.files) ? `files[${record.files.indexOf(glob)}]` : 'files');
     return error === undefined;
   });
+  if (record.missingSections !== undefined && record.missingSections !== null) {
+    if (typeof record.missingSections === 'boolean') config.missingSections = record.missingSections;
+    else problem('expected true or false', 'missingSections');
+  }
   return { config, problems };
 }
 

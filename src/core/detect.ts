@@ -27,6 +27,12 @@ export function looksLikeNotes(input: string): boolean {
   return heading !== undefined && NOTES_TITLE.test(heading);
 }
 
+/** The text of a Markdown document's first heading (front matter skipped), from a bounded look at its head. */
+export function firstHeadingText(input: string): string | undefined {
+  const lines = stripBom(input.slice(0, DETECTION_HEAD)).split(/\r\n|\r|\n/);
+  return firstHeading(lines, frontMatterEnd(lines));
+}
+
 /** The index of the first line after the front matter (0 when there is none). */
 function frontMatterEnd(lines: readonly string[]): number {
   if (!FRONT_MATTER_OPEN.test(lines[0])) return 0;

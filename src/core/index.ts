@@ -20,3 +20,4 @@ export * from './host';
 export * from './configDiscovery';
 export * from './fences';
 export * from './notesMark';
+export * from './missing';

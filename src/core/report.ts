@@ -19,10 +19,19 @@ export interface SectionReport {
   placeholders: number;
 }
 
+/** A template section the document lacks: the template's title and level, and the anchor line (its parent's heading). */
+export interface MissingReport {
+  title: string;
+  level: number;
+  line: number;
+}
+
 export interface FileReport {
   path: string;
   placeholders: PlaceholderReport[];
   sections: SectionReport[];
+  /** Always present; empty when none (or when the file is not a notes document). */
+  missing: MissingReport[];
 }
 
 export interface JsonReport {
@@ -48,7 +57,12 @@ export function toFileReport(path: string, analysis: Analysis, lines = new LineI
     status: s.status,
     placeholders: s.placeholders,
   }));
-  return { path, placeholders, sections };
+  const missing = analysis.missing.map((m) => ({
+    title: m.title,
+    level: m.level,
+    line: lines.positionAt(analysis.sections[m.anchor].start).line + 1,
+  }));
+  return { path, placeholders, sections, missing };
 }
 
 /** `path:line:column: message [rule]`, one line per finding. */

@@ -23,6 +23,13 @@ const RULES = [
     fullDescription: { text: 'A section of the implementation notes has no content and no subsections.' },
     defaultConfiguration: { level: 'warning' },
   },
+  {
+    id: 'missing-section',
+    name: 'MissingSection',
+    shortDescription: { text: "A section of the template is missing" },
+    fullDescription: { text: "A notes document lacks a section of its template's outline; a section that does not apply is kept with \"Not applicable.\"" },
+    defaultConfiguration: { level: 'warning' },
+  },
 ];
 
 /** The base that relative artifact URIs resolve against (the folder the check ran in). */
@@ -52,7 +59,7 @@ export function toSarif(files: readonly { path: string; analysis: Analysis }[], 
       const end = lines.positionAt(f.end);
       return {
         ruleId: f.code,
-        ruleIndex: f.code === 'placeholder' ? 0 : 1,
+        ruleIndex: RULES.findIndex((r) => r.id === f.code),
         level: 'warning',
         message: { text: f.message },
         locations: [

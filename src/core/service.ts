@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from './analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 import { ChunkedParser } from './facts';
 import { createTemplate, defaultTemplate, type TemplateModel } from './template';
 
@@ -12,6 +12,10 @@ export interface AnalysisRequest {
   /** The active template's text; the default template when omitted. */
   templateText?: string;
   ignore: readonly string[];
+  /** The host knows the document is notes (a `files` glob, or the editor's detection): look for missing sections. */
+  notes?: boolean;
+  /** `false`: never look for missing sections (the `missingSections` switch). */
+  missingSections?: boolean;
 }
 
 /** An analysis without the text it was made from (the requester has it). */
@@ -33,22 +37,22 @@ export class AnalysisService {
    */
   analyze(request: AnalysisRequest, once = false): AnalysisResult {
     if (once) {
-      const options = { template: this.template(request.templateText), ignore: request.ignore };
       const parser = request.text.length > WHOLE_PARSE_LIMIT ? new ChunkedParser() : undefined;
-      const { placeholders, sections } = analyze(request.text, { ...options, parser });
-      return { placeholders, sections };
+      const { placeholders, sections, missing } = analyze(request.text, { ...this.options(request), parser });
+      return { placeholders, sections, missing };
     }
     let parser = this.parsers.get(request.key);
     if (!parser) {
       parser = new ChunkedParser();
       this.parsers.set(request.key, parser);
     }
-    const { placeholders, sections } = analyze(request.text, {
-      template: this.template(request.templateText),
-      ignore: request.ignore,
-      parser,
-    });
-    return { placeholders, sections };
+    const { placeholders, sections, missing } = analyze(request.text, { ...this.options(request), parser });
+    return { placeholders, sections, missing };
+  }
+
+  private options(request: AnalysisRequest): AnalyzeOptions {
+    const missingSections = request.missingSections === false ? 'off' : request.notes ? 'notes' : 'detect';
+    return { template: this.template(request.templateText), ignore: request.ignore, missingSections };
   }
 
   forget(key: string): void {

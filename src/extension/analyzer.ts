@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { LineIndex, looksLikeNotes, matchesAnyGlob, stripBom, type Analysis, type TemplateModel } from '../core';
+import { defaultTemplateText, LineIndex, looksLikeNotes, matchesAnyGlob, matchesTemplateFirstHeading, stripBom, type Analysis, type TemplateModel } from '../core';
 import type { AnalysisBackend } from './analysisBackend';
 import { mainThreadTimings } from './mainThreadTimings';
-import type { NotesConfigService } from './notesConfig';
+import type { EffectiveConfig, NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
 /** One document's analysis, valid for exactly one version of it. */
@@ -149,7 +149,7 @@ export class NotesAnalyzer implements vscode.Disposable {
       const started = Date.now();
       const request = mainThreadTimings.time('analyze.request', () => {
         const text = mainThreadTimings.time('analyze.getText', () => document.getText());
-        const isNotes = this.detect(document, text, config.files, config.configFile);
+        const isNotes = this.detect(document, text, config.files, config.configFile) || this.matchesCustomTemplate(document, text, config);
         if (!isNotes || !this.withinSizeLimit(document, text, entry)) return { isNotes };
         const clean = stripBom(text);
         const found = this.backend.analyze({
@@ -157,6 +157,8 @@ export class NotesAnalyzer implements vscode.Disposable {
           text: clean,
           templateText: config.templateText,
           ignore: config.ignore,
+          notes: true,
+          missingSections: config.missingSections && readSettings(document.uri).missingSections,
         });
         return { isNotes, clean, found };
       });
@@ -210,6 +212,12 @@ export class NotesAnalyzer implements vscode.Disposable {
       return matchesAnyGlob(relative(vscode.Uri.joinPath(configFile, '..'), document.uri), configGlobs);
     }
     return false;
+  }
+
+  /** With a custom template, its first heading (as a pattern) also marks notes (docs/spec.md, "Notes documents"). */
+  private matchesCustomTemplate(document: vscode.TextDocument, text: string, config: EffectiveConfig): boolean {
+    if (config.templateText === defaultTemplateText || !readSettings(document.uri).detectByContent) return false;
+    return matchesTemplateFirstHeading(text, config.template);
   }
 
   private forget(document: vscode.TextDocument): void {

@@ -1,14 +1,27 @@
 import * as vscode from 'vscode';
-import { emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../core';
+import { checklistChildren, emptyDescendants, locateSection, remaining, type MissingSection, type Section } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
 
-/** One heading of the active notes document. */
-export interface ChecklistItem {
+import type { MissingSectionRef } from './missingSections';
+
+/** One heading of the active notes document, or a template section it lacks (`missing`). */
+export type ChecklistItem = SectionItem | MissingItem;
+
+export interface SectionItem {
+  readonly kind?: 'section';
   readonly uri: vscode.Uri;
   readonly index: number;
   readonly section: Section;
+}
+
+export interface MissingItem {
+  readonly kind: 'missing';
+  readonly uri: vscode.Uri;
+  readonly missing: MissingSection;
+  /** What the insert commands of its context menu need. */
+  readonly ref: MissingSectionRef;
 }
 
 const SHOW_ALL_KEY = 'implementationNotes.showAllSections';
@@ -79,7 +92,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   get badge(): vscode.ViewBadge | undefined {
     const left = this.snapshot && remaining(this.snapshot.analysis);
     if (!left || left.total === 0) return undefined;
-    return { value: left.total, tooltip: vscode.l10n.t('{0} placeholders and {1} empty sections left', left.placeholders, left.emptySections) };
+    return {
+      value: left.total,
+      tooltip: left.missingSections > 0
+        ? vscode.l10n.t('{0} placeholders, {1} empty sections and {2} missing sections left', left.placeholders, left.emptySections, left.missingSections)
+        : vscode.l10n.t('{0} placeholders and {1} empty sections left', left.placeholders, left.emptySections),
+    };
   }
 
   /** The view's message: shown when the active notes document has nothing left to fill. */
@@ -95,25 +113,34 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     // VS Code hands back items from an earlier snapshot: look them up in this one.
-    if (element && !this.resolve(element)) return [];
-    const indexes = visibleChildren(snapshot.analysis.sections, element ? element.index : -1, this.showAll);
-    return indexes.map((i) => this.item(snapshot, i));
+    if (element && (element.kind === 'missing' || !this.resolve(element))) return [];
+    const { analysis } = snapshot;
+    return checklistChildren(analysis, element ? element.index : -1, this.showAll).map((entry) =>
+      entry.kind === 'section' ? this.item(snapshot, entry.index) : this.missingItem(snapshot, analysis.missing[entry.index]),
+    );
+  }
+
+  private missingItem(snapshot: DocumentAnalysis, missing: MissingSection): MissingItem {
+    const uri = snapshot.document.uri;
+    return { kind: 'missing', uri, missing, ref: { uri, templateIndex: missing.templateIndex, anchorTitle: snapshot.analysis.sections[missing.anchor].title } };
   }
 
   /** The item's section in the current snapshot, if it is still there. */
   private resolve(element: ChecklistItem): Section | undefined {
+    if (element.kind === 'missing') return undefined;
     const snapshot = this.snapshot;
     if (!snapshot || snapshot.document.uri.toString() !== element.uri.toString()) return undefined;
     const section = snapshot.analysis.sections[element.index];
     return section && section.title === element.section.title && section.level === element.section.level ? section : undefined;
   }
 
-  getParent(element: ChecklistItem): ChecklistItem | undefined {
+  getParent(element: ChecklistItem): SectionItem | undefined {
     return mainThreadTimings.time('checklist.getParent', () => this.parent(element));
   }
 
-  private parent(element: ChecklistItem): ChecklistItem | undefined {
+  private parent(element: ChecklistItem): SectionItem | undefined {
     const snapshot = this.snapshot;
+    if (element.kind === 'missing') return snapshot && snapshot.analysis.sections[element.missing.anchor] ? this.item(snapshot, element.missing.anchor) : undefined;
     const section = this.resolve(element);
     if (!snapshot || !section || section.parent < 0) return undefined;
     return this.item(snapshot, section.parent);
@@ -124,10 +151,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   private treeItem(element: ChecklistItem): vscode.TreeItem {
+    if (element.kind === 'missing') return missingTreeItem(element);
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
-    const sections = this.snapshot?.analysis.sections;
-    const hasVisibleChildren = resolved !== undefined && sections !== undefined && visibleChildren(sections, element.index, this.showAll).length > 0;
+    const analysis = this.snapshot?.analysis;
+    const sections = analysis?.sections;
+    const hasVisibleChildren = resolved !== undefined && analysis !== undefined && checklistChildren(analysis, element.index, this.showAll).length > 0;
     const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
     const item = new vscode.TreeItem(
       title,
@@ -143,10 +172,24 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     return item;
   }
 
-  private item(snapshot: DocumentAnalysis, index: number): ChecklistItem {
+  private item(snapshot: DocumentAnalysis, index: number): SectionItem {
     return { uri: snapshot.document.uri, index, section: snapshot.analysis.sections[index] };
   }
 }
+
+function missingTreeItem(element: MissingItem): vscode.TreeItem {
+  const { missing } = element;
+  const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `${element.uri.toString()}#missing:${missing.templateIndex}:${element.ref.anchorTitle}`;
+  item.description = remember('missing', () => vscode.l10n.t('missing'));
+  item.iconPath = (missingIcon ??= new vscode.ThemeIcon('diff-added', new vscode.ThemeColor('list.warningForeground')));
+  item.contextValue = 'missing';
+  item.tooltip = remember('missing.tooltip', () => vscode.l10n.t('This section of the template is missing. Insert it from the template, or as not applicable (right-click).'));
+  item.command = { command: 'implementationNotes.revealMissingSection', title: remember('revealMissing', () => vscode.l10n.t('Reveal Where It Goes')), arguments: [element.ref] };
+  return item;
+}
+
+let missingIcon: vscode.ThemeIcon | undefined;
 
 /**
  * The tree of a long document asks for the same few strings thousands of

@@ -25,11 +25,12 @@ export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable 
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
   /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
   const building = new Map<string, DocumentAnalysis>();
+  const tabs = new OpenTabs();
   const update = (document: vscode.TextDocument) =>
     mainThreadTimings.time('diagnostics', () => {
       const key = document.uri.toString();
       const result = analyzer.current(document);
-      if (!result) {
+      if (!result || !tabs.isShown(document.uri)) {
         building.delete(key);
         collection.delete(document.uri);
         return;
@@ -60,6 +61,18 @@ export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable 
   };
   return vscode.Disposable.from(
     collection,
+    tabs,
+    // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
+    tabs.onDidChange(({ closed, opened }) => {
+      for (const uri of closed) {
+        building.delete(uri.toString());
+        collection.delete(uri);
+      }
+      for (const uri of opened) {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) update(document);
+      }
+    }),
     analyzer.onDidChangeAnalysis(update),
     analyzer.onDidForget((uri) => {
       building.delete(uri.toString());
@@ -69,11 +82,68 @@ export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable 
   );
 }
 
+/**
+ * Which documents have a tab, in any group (text and diff tabs), as VS Code's
+ * own Markdown validation tracks them. Untitled documents and documents never
+ * shown in a tab (opened by an extension) count as shown: they keep their
+ * problems until closed, as before.
+ */
+class OpenTabs implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<{ closed: vscode.Uri[]; opened: vscode.Uri[] }>();
+  readonly onDidChange = this.changed.event;
+  private shown = this.collect();
+  /** Documents whose last tab closed: hidden until a tab shows them again. */
+  private readonly hidden = new Set<string>();
+  private readonly listener = vscode.window.tabGroups.onDidChangeTabs(() => this.refresh());
+
+  isShown(uri: vscode.Uri): boolean {
+    return !this.hidden.has(uri.toString());
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.changed.dispose();
+  }
+
+  private refresh(): void {
+    const now = this.collect();
+    const closed: vscode.Uri[] = [];
+    const opened: vscode.Uri[] = [];
+    for (const [key, uri] of this.shown) {
+      if (!now.has(key) && uri.scheme !== 'untitled') {
+        this.hidden.add(key);
+        closed.push(uri);
+      }
+    }
+    for (const [key, uri] of now) {
+      if (this.hidden.delete(key) || !this.shown.has(key)) opened.push(uri);
+    }
+    this.shown = now;
+    if (closed.length > 0 || opened.length > 0) this.changed.fire({ closed, opened });
+  }
+
+  private collect(): Map<string, vscode.Uri> {
+    const out = new Map<string, vscode.Uri>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        const input = tab.input;
+        if (input instanceof vscode.TabInputText) out.set(input.uri.toString(), input.uri);
+        else if (input instanceof vscode.TabInputTextDiff) {
+          out.set(input.original.toString(), input.original);
+          out.set(input.modified.toString(), input.modified);
+        }
+      }
+    }
+    return out;
+  }
+}
+
 export function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
   const settings = readSettings(result.document.uri);
   const severityOf: Record<FindingCode, SeveritySetting> = {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
+    'missing-section': settings.severity.missingSection,
   };
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {

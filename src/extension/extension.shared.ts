@@ -10,6 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerIgnorePlaceholder } from './ignorePlaceholder';
 import { registerInsertBlock } from './insertBlock';
 import { registerInsertTemplate } from './insertTemplate';
+import { registerMissingSections } from './missingSections';
 import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
@@ -73,6 +74,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
     registerCodeActions(analyzer),
+    registerMissingSections(analyzer),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),

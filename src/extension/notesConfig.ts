@@ -10,6 +10,8 @@ export interface EffectiveConfig {
   templateText: string;
   ignore: string[];
   files: string[];
+  /** The config file's `missingSections` (true without one). */
+  missingSections: boolean;
   /** The `.impl-notes.yaml` that applies, if any; globs are relative to its folder. */
   configFile?: vscode.Uri;
 }
@@ -19,6 +21,7 @@ interface LoadedConfigFile {
   template?: TemplateModel;
   ignore: string[];
   files: string[];
+  missingSections: boolean;
 }
 
 /**
@@ -72,7 +75,7 @@ export class NotesConfigService implements vscode.Disposable {
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
     const settings = readSettings(uri);
     if (this.restricted) {
-      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files };
+      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true };
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? await this.findConfig(vscode.Uri.joinPath(uri, '..'), folder.uri) : undefined;
@@ -90,6 +93,7 @@ export class NotesConfigService implements vscode.Disposable {
       templateText: own?.text ?? defaultTemplateText,
       ignore: [...(file?.ignore ?? []), ...settings.ignore],
       files: file?.files ?? [],
+      missingSections: file?.missingSections ?? true,
       configFile: file?.uri,
     };
   }
@@ -107,7 +111,7 @@ export class NotesConfigService implements vscode.Disposable {
       discovery = new ConfigDiscovery(workspaceHost(root), { root: root.path, report: (p) => this.report(p) });
       this.discoveries.set(key, discovery);
     }
-    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.template, ignore: loaded.config.ignore, files: loaded.config.files });
+    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.template, ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections });
   }
 
   private loadTemplate(uri: vscode.Uri, origin: string): Promise<TemplateModel | undefined> {

@@ -8,7 +8,9 @@ export interface Settings {
   detectByContent: boolean;
   template: string;
   ignore: string[];
-  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting };
+  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting; missingSection: SeveritySetting };
+  /** Report template sections a notes document lacks. */
+  missingSections: boolean;
   newNotesFolder: string;
   fillDates: boolean;
   delay: number;
@@ -33,7 +35,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     severity: {
       placeholder: c.get<SeveritySetting>('severity.placeholder', 'information'),
       emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
+      missingSection: c.get<SeveritySetting>('severity.missingSection', 'information'),
     },
+    missingSections: c.get<boolean>('missingSections', true),
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
     delay: clamp(c.get<number>('diagnostics.delay'), 0, 5000, 300),

@@ -25,8 +25,12 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
       return;
     }
     const p = progress(snapshot.analysis);
-    const text = vscode.l10n.t('$(checklist) {0}/{1} sections', p.done, p.total);
-    const tooltip = vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left. Click to open the checklist.', p.done, p.total, p.placeholders);
+    const text = p.missing > 0
+      ? vscode.l10n.t('$(checklist) {0}/{1} sections, {2} missing', p.done, p.total, p.missing)
+      : vscode.l10n.t('$(checklist) {0}/{1} sections', p.done, p.total);
+    const tooltip = p.missing > 0
+      ? vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left, {3} sections of the template missing. Click to open the checklist.', p.done, p.total, p.placeholders, p.missing)
+      : vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left. Click to open the checklist.', p.done, p.total, p.placeholders);
     status.text = restricted() ? `$(shield) ${text}` : text;
     status.tooltip = restricted()
       ? tooltip + '\n\n' + vscode.l10n.t("Restricted Mode: the built-in template is used; the workspace's template and .impl-notes.yaml are not loaded.")

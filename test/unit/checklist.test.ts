@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, defaultTemplate, emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../../src/core';
+import { analyze, checklistChildren, defaultTemplate, emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../../src/core';
 
 const template = defaultTemplate();
 const sectionsOf = (md: string): Section[] => analyze(md, { template }).sections;
@@ -96,16 +96,16 @@ suite('checklist: the visible tree', () => {
 
 suite('checklist: what is left', () => {
   test('placeholders plus empty sections', () => {
-    assert.deepEqual(remaining(analyze(NOTES, { template })), { placeholders: 2, emptySections: 1, total: 3 });
-    assert.deepEqual(remaining(analyze('# Notes\n\n## Owner\nAda\n', { template })), { placeholders: 0, emptySections: 0, total: 0 });
+    assert.deepEqual(remaining(analyze(NOTES, { template })), { placeholders: 2, emptySections: 1, missingSections: 0, total: 3 });
+    assert.deepEqual(remaining(analyze('# Notes\n\n## Owner\nAda\n', { template })), { placeholders: 0, emptySections: 0, missingSections: 0, total: 0 });
   });
 
   test('placeholders before the first heading count too', () => {
-    assert.deepEqual(remaining(analyze('[Before]\n\n# Notes\ntext\n', { template })), { placeholders: 1, emptySections: 0, total: 1 });
+    assert.deepEqual(remaining(analyze('[Before]\n\n# Notes\ntext\n', { template })), { placeholders: 1, emptySections: 0, missingSections: 0, total: 1 });
   });
 
   test('the default template', () => {
-    assert.deepEqual(remaining(analyze(template.text, { template })), { placeholders: 228, emptySections: 0, total: 228 });
+    assert.deepEqual(remaining(analyze(template.text, { template })), { placeholders: 228, emptySections: 0, missingSections: 0, total: 228 });
   });
 });
 
@@ -135,5 +135,34 @@ suite('checklist: empty subsections', () => {
     assert.deepEqual(sections.map((s) => `${s.title} ${s.status}`), ['A done', 'B done', 'C empty', 'D done', 'E empty']);
     assert.deepEqual(sections.map((_, i) => emptyDescendants(sections, i)), [2, 1, 0, 0, 0]);
     assert.equal(emptyDescendants(sections, 9), 0);
+  });
+});
+
+suite('checklist: missing sections', () => {
+  const text = defaultTemplate().text;
+  const cut = (t: string, heading: string, next: string) => t.slice(0, t.indexOf(heading)) + t.slice(t.indexOf(next));
+  const doc = cut(cut(text, '## Security Implementation\n', '## Testing Implementation\n'), '### Test Strategy\n', '### Test Results Summary\n');
+  const a = analyze(doc);
+  const rows = (parent: number, showAll: boolean) =>
+    checklistChildren(a, parent, showAll).map((e) => (e.kind === 'missing' ? `missing ${a.missing[e.index].title}` : a.sections[e.index].title));
+
+  test('missing sections appear inside their parent, where the template puts them', () => {
+    const top = rows(0, true);
+    assert.deepEqual(top.slice(top.indexOf('Performance Considerations'), top.indexOf('Performance Considerations') + 3), [
+      'Performance Considerations',
+      'missing Security Implementation',
+      'Testing Implementation',
+    ]);
+    const testing = a.sections.findIndex((s) => s.title === 'Testing Implementation');
+    assert.deepEqual(rows(testing, true), ['missing Test Strategy', 'Test Results Summary', 'Known Test Issues']);
+  });
+
+  test('a done section holding a missing one still shows, and the badge counts it', () => {
+    const filled = analyze(doc.replace(/\[[^\]\n]*\]/g, 'x'));
+    const testing = filled.sections.findIndex((s) => s.title === 'Testing Implementation');
+    assert.equal(filled.sections[testing].needsFilling, false);
+    const shown = checklistChildren(filled, 0, false).map((e) => (e.kind === 'missing' ? filled.missing[e.index].title : filled.sections[e.index].title));
+    assert.deepEqual(shown, ['Security Implementation', 'Testing Implementation']);
+    assert.deepEqual(remaining(filled), { placeholders: 0, emptySections: 0, missingSections: 2, total: 2 });
   });
 });

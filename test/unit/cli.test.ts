@@ -175,7 +175,7 @@ const cases: () => Case[] = () => [
       const run = log.runs[0];
       assert.equal(run.tool.driver.name, 'impl-notes');
       assert.equal(run.columnKind, 'utf16CodeUnits');
-      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section']);
+      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section', 'missing-section']);
       assert.deepEqual(
         run.results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }) => {
           const { artifactLocation, region } = r.locations[0].physicalLocation;
@@ -184,6 +184,60 @@ const cases: () => Case[] = () => [
         ['todo.md:4:12-35 placeholder', 'todo.md:5:21-27 placeholder', 'todo.md:7:16-32 placeholder', 'empty-section.md:7:1-9 empty-section'],
       );
     },
+  },
+  {
+    name: 'missing sections: text, one line each at the parent heading, exit 1; plain documents get none',
+    argv: ['check', 'outline/runbook.md', 'outline/readme.md', 'outline/listed/plain.md'],
+    code: 1,
+    stdout: [
+      'outline/runbook.md:1:1: Section "Rollback" is missing [missing-section]',
+      'outline/listed/plain.md:1:1: Section "Steps" is missing [missing-section]',
+      '3 files checked: 0 placeholders, 0 empty sections and 2 missing sections in 2 files.',
+      '',
+    ].join('\n'),
+    stderr: '',
+  },
+  {
+    name: 'missing sections: a document that is not notes exits 0',
+    argv: ['check', 'outline/readme.md'],
+    code: 0,
+    stdout: '1 file checked: nothing left to fill.\n',
+  },
+  {
+    name: 'missing sections: json has a missing list on every file object, empty when none',
+    argv: ['check', '--format', 'json', 'notes-default.md', 'outline/readme.md', 'clean.md'],
+    code: 1,
+    stdout: (out) => {
+      const files = JSON.parse(out).files as { path: string; missing: { title: string; level: number; line: number }[] }[];
+      // In template order: the missing subsections of Technical Implementation Details come first.
+      assert.deepEqual(files[0].missing.slice(4, 6), [
+        { title: 'Configuration Changes', level: 3, line: 7 },
+        { title: 'Implementation Challenges and Solutions', level: 2, line: 1 },
+      ]);
+      assert.deepEqual(files[0].missing.filter((m) => m.line === 7).map((m) => m.title), ['Code Structure', 'Key Components Implementation', 'Database Schema Changes', 'API Specifications', 'Configuration Changes']);
+      assert.equal(files[0].missing.length, 18, 'Decision 4 keeps the Decision family present');
+      assert.deepEqual(files[1].missing, []);
+      assert.deepEqual(files[2].missing, []);
+    },
+  },
+  {
+    name: 'missing sections: sarif results with their rule',
+    argv: ['check', '--format', 'sarif', 'outline/runbook.md'],
+    code: 1,
+    stdout: (out) => {
+      const run = JSON.parse(out).runs[0];
+      assert.deepEqual(
+        run.results.map((r: { ruleId: string; ruleIndex: number; message: { text: string }; locations: { physicalLocation: { region: Record<string, number> } }[] }) =>
+          `${r.ruleId}#${r.ruleIndex} ${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.message.text}`),
+        ['missing-section#2 1:1 Section "Rollback" is missing'],
+      );
+    },
+  },
+  {
+    name: 'missing sections: missingSections: false in the config turns them off',
+    argv: ['check', 'outline/off/notes.md'],
+    code: 0,
+    stdout: '1 file checked: nothing left to fill.\n',
   },
   { name: 'no command', argv: [], code: 2, stderr: /missing command/ },
   { name: 'unknown command', argv: ['lint', 'x.md'], code: 2, stderr: /unknown command 'lint'/ },

@@ -5,11 +5,18 @@ suite('config: .impl-notes.yaml', () => {
   test('reads template, ignore and files', () => {
     const { config, problems } = parseConfig('template: docs/tpl.md\nignore:\n  - "[Name]"\n  - /^\\[TBD/\nfiles: ["docs/**/*.md"]\n', 'c.yaml');
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { template: 'docs/tpl.md', ignore: ['[Name]', '/^\\[TBD/'], files: ['docs/**/*.md'] });
+    assert.deepEqual(config, { template: 'docs/tpl.md', ignore: ['[Name]', '/^\\[TBD/'], files: ['docs/**/*.md'], missingSections: true });
   });
 
   test('an empty file is an empty config', () => {
-    assert.deepEqual(parseConfig('', 'c.yaml'), { config: { ignore: [], files: [] }, problems: [] });
+    assert.deepEqual(parseConfig('', 'c.yaml'), { config: { ignore: [], files: [], missingSections: true }, problems: [] });
+  });
+
+  test('missingSections: a boolean switch; anything else is reported and leaves it on', () => {
+    assert.equal(parseConfig('missingSections: false\n', 'c.yaml').config.missingSections, false);
+    const { config, problems } = parseConfig('missingSections: "no"\n', 'c.yaml');
+    assert.equal(config.missingSections, true);
+    assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), ['missingSections: expected true or false']);
   });
 
   test('invalid YAML names the file', () => {

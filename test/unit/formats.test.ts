@@ -14,7 +14,7 @@ function run(format: string, files: { path: string; text: string }[], totals: Ru
 }
 
 const todo = { path: 'docs/a.md', text: '# Notes\n\nOwner: [Name]\n\n## Risks\n' };
-const totals: RunTotals = { files: 1, filesWithFindings: 1, placeholders: 1, emptySections: 1 };
+const totals: RunTotals = { files: 1, filesWithFindings: 1, placeholders: 1, emptySections: 1, missingSections: 0 };
 
 suite('output formats', () => {
   test('the table has exactly the documented formats', () => {

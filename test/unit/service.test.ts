@@ -5,17 +5,28 @@ suite('analysis service (what the worker runs)', () => {
   test('gives the same results as analyze(), per template and ignore list', () => {
     const service = new AnalysisService();
     const text = defaultTemplate().text;
-    const { placeholders, sections } = analyze(text);
-    assert.deepEqual(service.analyze({ key: 'a', text, ignore: [] }), { placeholders, sections });
+    const { placeholders, sections, missing } = analyze(text);
+    assert.deepEqual(service.analyze({ key: 'a', text, ignore: [] }), { placeholders, sections, missing });
     const custom = '# T\n\n`[x1]`\n';
     const withTemplate = service.analyze({ key: 'b', text: 'Use `[x1]` and `[Name]` [Date]\n', templateText: custom, ignore: ['[Date]'] });
     assert.deepEqual(withTemplate.placeholders.map((p) => p.text), ['[x1]']);
     assert.deepEqual(
       withTemplate,
-      (({ placeholders: p, sections: s }) => ({ placeholders: p, sections: s }))(
+      (({ placeholders: p, sections: s, missing: m }) => ({ placeholders: p, sections: s, missing: m }))(
         analyze('Use `[x1]` and `[Name]` [Date]\n', { template: createTemplate(custom), ignore: ['[Date]'] }),
       ),
     );
+  });
+
+  test('missing sections: by content, when the host says the document is notes, never when switched off', () => {
+    const service = new AnalysisService();
+    const plain = '# Search service\n\n## Phase Information\n\ntext\n';
+    const titles = (r: { missing: { title: string }[] }) => r.missing.map((m) => m.title);
+    assert.deepEqual(titles(service.analyze({ key: 'p', text: plain, ignore: [] })), []);
+    assert.ok(titles(service.analyze({ key: 'p', text: plain, ignore: [], notes: true })).includes('Security Implementation'));
+    assert.deepEqual(titles(service.analyze({ key: 'p', text: plain, ignore: [], notes: true, missingSections: false })), []);
+    const notes = '# Implementation notes\n\n## Phase Information\n\ntext\n';
+    assert.ok(titles(service.analyze({ key: 'n', text: notes, ignore: [] }, true)).includes('Security Implementation'));
   });
 
   test('keeps a parser per document and forgets it on request', () => {

@@ -24,7 +24,10 @@ suite('activation', () => {
     // The notes document is analysed after this one is opened: once it has
     // diagnostics, the plain file has had its turn too.
     const notes = await vscode.workspace.openTextDocument(fixture('docs', 'phase-1.md'));
+    // Shown beside (problems follow the tabs), the plain file's tab kept open.
+    await vscode.window.showTextDocument(notes, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
     await diagnosticsWhen(notes.uri, (d) => d.length > 0);
+    assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString())));
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
   });
 

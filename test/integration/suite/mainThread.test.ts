@@ -183,7 +183,7 @@ suite('main thread', () => {
         const last = checklist.getChildren(root).at(-1) ?? root;
         const item = checklist.getTreeItem(last);
         await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-        revealed = { line: vscode.window.activeTextEditor!.selection.start.line, title: last.section.title };
+        revealed = { line: vscode.window.activeTextEditor!.selection.start.line, title: 'section' in last ? last.section.title : last.missing.title };
         // Typing with the checklist visible: each edit refreshes it.
         for (const [k, { newText, expected }] of closing.entries()) {
           step = `checklist: edit ${k}`;

@@ -73,7 +73,7 @@ suite('reliability', () => {
     const { checklist } = await api();
     await eventually(checklist.onDidRefresh, () => {
       const [root] = checklist.getChildren();
-      return root && checklist.getChildren(root).map((i) => i.section.title).join() === 'Beta';
+      return root && checklist.getChildren(root).map((i) => ('section' in i ? i.section.title : i.missing.title)).join() === 'Beta';
     }, 20000, 'the checklist shows Beta');
   });
 
