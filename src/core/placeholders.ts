@@ -27,7 +27,7 @@ const QUOTE = /['"`]/;
 
 /**
  * Every bracket span that could be a placeholder, with the Markdown rules of
- * SPEC.md applied (syntax wins, escapes, footnotes, alerts, wiki links).
+ * docs/spec.md ("Placeholders") applied (syntax wins, escapes, footnotes, alerts, wiki links).
  * Whether it *is* one depends on the vocabulary: see `selectPlaceholders`.
  */
 export function findCandidates(text: string, syntax: Syntax, from = 0, to = text.length): Candidate[] {
@@ -53,7 +53,7 @@ export function findCandidates(text: string, syntax: Syntax, from = 0, to = text
   return out;
 }
 
-/** SPEC.md's placeholder rule over the candidates, given the active template's vocabulary. */
+/** The placeholder rule of docs/spec.md ("Placeholders") over the candidates, given the active template's vocabulary. */
 export function selectPlaceholders(candidates: readonly Candidate[], rules: PlaceholderRules): Placeholder[] {
   const out: Placeholder[] = [];
   for (const c of candidates) {

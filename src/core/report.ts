@@ -2,7 +2,7 @@ import { findings, type Analysis } from './analyze';
 import type { SectionStatus } from './sections';
 import { LineIndex } from './text';
 
-/** SPEC.md's JSON shapes: 1-based lines, 1-based UTF-16 columns. */
+/** The JSON shapes of docs/spec.md ("The CLI's output"): 1-based lines, 1-based UTF-16 columns. */
 export interface PlaceholderReport {
   line: number;
   column: number;

@@ -15,7 +15,7 @@ export interface Position {
 
 /**
  * Maps offsets to positions. `\n`, `\r\n` and a lone `\r` each end a line,
- * as SPEC.md and VS Code agree.
+ * as docs/spec.md ("Positions") and VS Code agree.
  */
 export class LineIndex {
   private readonly starts: number[];

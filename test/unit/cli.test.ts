@@ -91,7 +91,7 @@ const cases: () => Case[] = () => [
     stdout: 'empty-section.md:7:1: Section "Risks" is empty [empty-section]\n1 file checked: 0 placeholders and 1 empty section in 1 file.\n',
   },
   {
-    name: 'json: SPEC.md shape with every section in order',
+    name: 'json: the docs/spec.md shape with every section in order',
     argv: ['check', '--format', 'json', 'todo.md', 'clean.md'],
     code: 1,
     stdout: (out) => {

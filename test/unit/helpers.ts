@@ -1,6 +1,6 @@
 import { analyze, createTemplate, toFileReport, type AnalyzeOptions } from '../../src/core';
 
-/** `line:column text` for each placeholder, 1-based as SPEC.md reports them. */
+/** `line:column text` for each placeholder, 1-based as the CLI reports them (docs/spec.md, "Positions"). */
 export function placeholdersOf(markdown: string, options: AnalyzeOptions = {}): string[] {
   return toFileReport('doc.md', analyze(markdown, options)).placeholders.map((p) => `${p.line}:${p.column} ${p.text}`);
 }

@@ -43,7 +43,7 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
-/** `L:C-L:C code` for each diagnostic, 1-based like SPEC.md, sorted. */
+/** `L:C-L:C code` for each diagnostic, 1-based like the CLI (docs/spec.md, "Positions"), sorted. */
 export const describe = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
   diagnostics
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`)
