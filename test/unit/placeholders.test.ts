@@ -199,7 +199,7 @@ suite('the default template', () => {
     assert.equal(analysis.sections.length, 63);
   });
 
-  test('matches the example finding of docs/spec.md ("The CLI's output")', () => {
+  test('matches the example finding of docs/spec.md ("The CLI output")', () => {
     const report = toFileReport('t.md', analyze(defaultTemplate().text));
     assert.deepEqual(
       report.placeholders.find((p) => p.line === 12),
