@@ -104,7 +104,7 @@ export function missingSectionEdit(text: string, missing: MissingSection, templa
   const { outline, placeholders } = templateFacts(template);
   const section = outline[missing.templateIndex];
   const chunkEnd = mode === 'template' ? section.subtreeEnd : section.headingEnd;
-  const chunk = template.text.slice(section.start, chunkEnd).replace(/\s+$/, '');
+  const chunk = template.text.slice(section.start, chunkEnd).trimEnd();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = missing.insertAt;
   const before = text.slice(Math.max(0, at - 4), at);
