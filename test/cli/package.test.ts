@@ -132,7 +132,7 @@ suite('the .vsix', () => {
       .split('\n').filter(Boolean).sort();
     assert.deepEqual(listed, [
       'CHANGELOG.md', 'LICENSE', 'README.md',
-      'dist/cli.js', 'dist/extension.js', 'dist/impl-notes.js', 'dist/web/extension.js', 'dist/worker.js', 'dist/yaml.js',
+      'dist/cli.js', 'dist/extension.js', 'dist/impl-notes.js', 'dist/web/extension.js', 'dist/web/worker.js', 'dist/worker.js', 'dist/yaml.js',
       'l10n/bundle.l10n.json',
       'media/checklist.svg', 'media/icon.png', 'media/icon.svg',
       'media/walkthrough/checklist.md', 'media/walkthrough/ci.md', 'media/walkthrough/fill.md', 'media/walkthrough/insert.md',
