@@ -5,7 +5,7 @@ import * as path from 'node:path';
 export type CliFileSystem = Pick<typeof nodeFs, 'readFile' | 'stat' | 'readdir' | 'realpath' | 'writeFile' | 'mkdir'>;
 
 /** Files above this size are refused with a message rather than parsed for minutes. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface PathProblem {
   path: string;
@@ -104,7 +104,7 @@ function joinShown(root: string, rel: string): string {
 }
 
 /** Plain `<`/`>` on strings compares UTF-16 code units, unlike `localeCompare`. */
-export function compareCodeUnits(a: string, b: string): number {
+function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -132,7 +132,7 @@ function mb(bytes: number): string {
 }
 
 /** An error whose message is already fit for the user. */
-export class CliError extends Error {}
+class CliError extends Error {}
 
 const ERRNO_MESSAGES: Record<string, string> = {
   ENOENT: 'no such file or directory',

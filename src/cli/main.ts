@@ -18,9 +18,9 @@ export interface CliIO {
   workers?: number;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
 
 const DEFAULT_NEW_FILE = 'implementation-notes.md';
 

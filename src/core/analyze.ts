@@ -17,7 +17,7 @@ export interface AnalyzeOptions {
   parser?: ChunkedParser;
 }
 
-export interface FoundPlaceholder extends Placeholder {
+interface FoundPlaceholder extends Placeholder {
   /** Index into `sections`, or -1 before the first heading. */
   section: number;
 }

@@ -3,7 +3,7 @@ import type { SectionStatus } from './sections';
 import { LineIndex } from './text';
 
 /** SPEC.md's JSON shapes: 1-based lines, 1-based UTF-16 columns. */
-export interface PlaceholderReport {
+interface PlaceholderReport {
   line: number;
   column: number;
   endColumn: number;
@@ -11,7 +11,7 @@ export interface PlaceholderReport {
   section: string | null;
 }
 
-export interface SectionReport {
+interface SectionReport {
   title: string;
   level: number;
   line: number;

@@ -8,7 +8,7 @@ export interface AnalysisBackend extends vscode.Disposable {
   forget(key: string): void;
 }
 
-export class InlineBackend implements AnalysisBackend {
+class InlineBackend implements AnalysisBackend {
   private readonly service = new AnalysisService();
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult | undefined> {

@@ -9,7 +9,7 @@ import { eolOf } from './ranges';
  * or while typing a prefix (`dec…`), in implementation notes only. The blocks
  * that belong in the section at the cursor come first.
  */
-export class BlockCompletions implements vscode.CompletionItemProvider {
+class BlockCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {

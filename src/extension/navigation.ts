@@ -4,7 +4,7 @@ import type { NotesAnalyzer } from './analyzer';
 import { isReadOnly } from './insertTemplate';
 import { toRange, toTextEdit } from './ranges';
 
-export interface FillEverywhereArgs {
+interface FillEverywhereArgs {
   placeholder?: string;
   value?: string;
 }

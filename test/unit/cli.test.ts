@@ -4,6 +4,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import type { JsonReport } from '../../src/core/report';
+import type { SarifLog } from '../../src/core/sarif';
+
+/** The parts of a SARIF run these tests read. */
+interface SarifRun {
+  tool: { driver: { name: string; rules: { id: string }[] } };
+  columnKind: string;
+  results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[];
+}
 import { version } from '../../package.json';
 
 const root = path.resolve(__dirname, '../..');
@@ -77,7 +86,7 @@ const cases: () => Case[] = () => [
     argv: ['check', '--format', 'json', 'todo.md', 'clean.md'],
     code: 1,
     stdout: (out) => {
-      const report = JSON.parse(out);
+      const report = JSON.parse(out) as JsonReport;
       assert.equal(report.version, 1);
       assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['todo.md', 'clean.md']);
       assert.deepEqual(report.files[0].placeholders[2], {
@@ -151,15 +160,15 @@ const cases: () => Case[] = () => [
     argv: ['check', '--format', 'sarif', 'todo.md', 'empty-section.md'],
     code: 1,
     stdout: (out) => {
-      const log = JSON.parse(out);
+      const log = JSON.parse(out) as SarifLog;
       assert.equal(log.version, '2.1.0');
       assert.equal(log.runs.length, 1);
-      const run = log.runs[0];
+      const run = log.runs[0] as SarifRun;
       assert.equal(run.tool.driver.name, 'impl-notes');
       assert.equal(run.columnKind, 'utf16CodeUnits');
       assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section']);
       assert.deepEqual(
-        run.results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }) => {
+        run.results.map((r) => {
           const { artifactLocation, region } = r.locations[0].physicalLocation;
           return `${artifactLocation.uri}:${region.startLine}:${region.startColumn}-${region.endColumn} ${r.ruleId}`;
         }),
@@ -275,7 +284,7 @@ suite('CLI with a file system that refuses', () => {
     const refusing = {
       ...nodeFs,
       readFile: (async (file: string, ...rest: unknown[]) => {
-        if (String(file).endsWith('todo.md')) throw denied;
+        if (file.endsWith('todo.md')) throw denied;
         return (nodeFs.readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
       }) as typeof nodeFs.readFile,
     };
