@@ -140,7 +140,7 @@ const timeCommand = (args: string[]) => {
     const t = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
     times.push(performance.now() - t);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr.toString()}`);
   }
   return times.sort((a, b) => a - b)[1];
 };
@@ -161,7 +161,7 @@ for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js',
 }
 const activation = path.join(root, 'out', 'activation.json');
 if (fs.existsSync(activation)) {
-  const a = JSON.parse(fs.readFileSync(activation, 'utf8'));
+  const a = JSON.parse(fs.readFileSync(activation, 'utf8')) as { when: string; activateMs: number; firstAnalysisMs: number };
   console.log(`\nActivation in the real VS Code harness (last integration run, ${a.when}): ${a.activateMs.toFixed(1)} ms activate(), first analysis of the template ${a.firstAnalysisMs.toFixed(1)} ms`);
 } else {
   console.log('\nActivation: run `npm run test:integration` first; it records out/activation.json from the real VS Code.');

@@ -90,7 +90,7 @@ function joinShown(root: string, rel: string): string {
 }
 
 /** Plain `<`/`>` on strings compares UTF-16 code units, unlike `localeCompare`. */
-export function compareCodeUnits(a: string, b: string): number {
+function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,8 +1,8 @@
-import { findings, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type LineIndex } from '../core';
+import { findings, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type JsonReport, type LineIndex } from '../core';
 import { shownName } from './shown';
 
 /** One checked file, handed to the formatter in the order of the run. */
-export interface CheckedFile {
+interface CheckedFile {
   path: string;
   analysis: Analysis;
   lines: LineIndex;
@@ -47,7 +47,7 @@ function json({ write }: FormatContext): Formatter {
   const files: FileReport[] = [];
   return {
     file: ({ path, analysis, lines }) => files.push(toFileReport(path, analysis, lines)),
-    end: () => write(JSON.stringify({ version: 1, files }) + '\n'),
+    end: () => write(JSON.stringify({ version: 1, files } satisfies JsonReport) + '\n'),
   };
 }
 

@@ -31,9 +31,9 @@ export interface CliIO {
   workerScript?: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
 
 const DEFAULT_NEW_FILE = 'implementation-notes.md';
 /** Like the editor's `implementationNotes.analysisTimeLimit` default. */
@@ -202,7 +202,10 @@ async function check(io: CliIO, host: CliHost, cwd: string, request: Request, te
   tally.files = files.length;
   try {
     await inOrder(files, analyseFile, (file, analysis) => {
-      if (analysis instanceof Error) return fail(`${shownName(file)}: ${describeError(analysis)}`);
+      if (analysis instanceof Error) {
+        fail(`${shownName(file)}: ${describeError(analysis)}`);
+        return;
+      }
       count(tally, analysis);
       formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
     });

@@ -1,7 +1,8 @@
 // Names as the CLI prints them. A file name is anybody's text: a newline in it
 // must not start a line that looks like a finding (or a problem-matcher match).
 
-// One character class, so the scan is linear.
+// One character class, so the scan is linear; control characters are what it is for.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** The name with each control character written as `\xNN` (`\uNNNN` above 0xff). */

@@ -137,7 +137,7 @@ export function matchesTemplateFirstHeading(text: string, template: TemplateMode
  * Notes by content (docs/spec.md, "Notes documents"): the first heading or
  * the front matter says so, or the first heading matches the template's.
  */
-export function isNotesByContent(text: string, sections: readonly Section[], template: TemplateModel): boolean {
+function isNotesByContent(text: string, sections: readonly Section[], template: TemplateModel): boolean {
   if (looksLikeNotes(text)) return true;
   const first = sections[0];
   const pattern = first && templateOutline(template)[0]?.pattern;

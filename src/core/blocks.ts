@@ -167,7 +167,7 @@ function escapeChoice(text: string): string {
 }
 
 /** Where a section's subtree ends: the next heading of the same or a higher level, or the end of the text. */
-export function subtreeEnd(sections: readonly Section[], i: number, textLength: number): number {
+function subtreeEnd(sections: readonly Section[], i: number, textLength: number): number {
   for (let j = i + 1; j < sections.length; j++) if (sections[j].level <= sections[i].level) return sections[j].start;
   return textLength;
 }

@@ -30,7 +30,7 @@ export interface ConfigResult {
 
 const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections'];
 
-export function emptyConfig(): NotesConfig {
+function emptyConfig(): NotesConfig {
   return { ignore: [], files: [], missingSections: true };
 }
 

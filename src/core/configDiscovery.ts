@@ -87,19 +87,20 @@ export class ConfigDiscovery {
   }
 
   private async templateOf(folder: string, file: string, named: string): Promise<TemplateModel | undefined> {
-    const report = (message: string): undefined => {
-      this.options.report({ file, key: 'template', message: `${message}; using the built-in template` });
-      return undefined;
-    };
+    const report = (message: string) => this.options.report({ file, key: 'template', message: `${message}; using the built-in template` });
     const target = joinPath(folder, named);
-    if (!isInside(folder, target)) return report(`${named} is outside the folder of the config file`);
+    if (!isInside(folder, target)) {
+      report(`${named} is outside the folder of the config file`);
+      return undefined;
+    }
     try {
       const [realFolder, realTarget] = await Promise.all([this.host.realpath(folder), this.host.realpath(target)]);
-      if (!isInside(realFolder, realTarget)) return report(`${named} is a link to ${realTarget}, outside the folder of the config file`);
-      return await this.readTemplate(realTarget);
+      if (isInside(realFolder, realTarget)) return await this.readTemplate(realTarget);
+      report(`${named} is a link to ${realTarget}, outside the folder of the config file`);
     } catch (err) {
-      return report(`cannot read template ${target}: ${describeHostError(err)}`);
+      report(`cannot read template ${target}: ${describeHostError(err)}`);
     }
+    return undefined;
   }
 
   private readTemplate(realPath: string): Promise<TemplateModel> {

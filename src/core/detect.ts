@@ -12,7 +12,7 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
  * bounded head and scans it once (a backtracking heading regex took 16 s on
  * one line of 4,000 spaces).
  */
-export const DETECTION_HEAD = 8 * 1024;
+const DETECTION_HEAD = 8 * 1024;
 
 /**
  * Is this Markdown an implementation-notes document by its content? Its front
@@ -55,7 +55,7 @@ function firstHeading(lines: readonly string[], from: number): string | undefine
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
 /** The text of an ATX heading line (without its closing `#`s), or undefined; one pass over the line. */
-export function atxHeadingText(line: string): string | undefined {
+function atxHeadingText(line: string): string | undefined {
   let i = 0;
   while (i < 3 && line[i] === ' ') i++;
   let hashes = 0;

@@ -6,7 +6,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Construct, Event, Extension, Token, TokenType } from 'micromark-util-types';
+import type { Construct, Event, Extension, Token } from 'micromark-util-types';
 import type { HeadingInfo, Span, Syntax } from './syntax';
 
 let extensions: Extension[] | undefined;
@@ -46,7 +46,7 @@ function bounded(construct: Construct, sequence: string): Construct {
         if (kind === 'enter' && token.type === sequence) delimiters += token.end.offset - token.start.offset;
       }
       if (delimiters <= MAX_DELIMITERS) return resolve(events, context);
-      for (const [, token] of events) if (token.type === sequence) token.type = 'data' as TokenType;
+      for (const [, token] of events) if (token.type === sequence) token.type = 'data';
       return events;
     },
   };

@@ -12,7 +12,7 @@
 
 /** Brace alternatives per glob: `{a,b}{c,d}…` multiplies, so it is capped. */
 export const MAX_GLOB_ALTERNATIVES = 64;
-export const MAX_GLOB_LENGTH = 1000;
+const MAX_GLOB_LENGTH = 1000;
 
 const SLASH = 47;
 

@@ -3,7 +3,7 @@
 // vscode-markdown-languageservice takes an IWorkspace. Paths are absolute and
 // `/`-separated: a file path for the CLI, a URI's path for the extension.
 
-export type EntryKind = 'file' | 'directory' | 'other';
+type EntryKind = 'file' | 'directory' | 'other';
 
 export interface HostStat {
   kind: EntryKind;
@@ -60,7 +60,7 @@ export const MAX_NOTES_BYTES = 10 * 1024 * 1024;
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Megabytes for messages: `10`, `0.5`. */
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 

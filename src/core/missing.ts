@@ -163,7 +163,7 @@ export function buildOutline(sections: readonly OutlineSection[], placeholders: 
 }
 
 /** For each section, the index just past its subtree (the next section of the same or a higher level). */
-export function subtreeEnds(sections: readonly Pick<OutlineSection, 'level'>[]): number[] {
+function subtreeEnds(sections: readonly Pick<OutlineSection, 'level'>[]): number[] {
   const ends = new Array<number>(sections.length).fill(sections.length);
   const open: number[] = [];
   sections.forEach((s, i) => {
@@ -174,7 +174,7 @@ export function subtreeEnds(sections: readonly Pick<OutlineSection, 'level'>[]):
 }
 
 /** Template sections whose titles hold placeholders that are looked for: past this many, they (and their subsections) are not checked, which bounds the work to this many scans of the headings. */
-export const MAX_PATTERN_SECTIONS = 64;
+const MAX_PATTERN_SECTIONS = 64;
 
 /** The document's headings, looked up by loose title. */
 class DocumentHeadings {
@@ -186,7 +186,7 @@ class DocumentHeadings {
   constructor(readonly sections: readonly OutlineSection[]) {
     this.ends = subtreeEnds(sections);
     this.loose = sections.map((s) => looseTitle(s.title));
-    this.digits = new Array(sections.length);
+    this.digits = new Array<string | undefined>(sections.length);
     this.loose.forEach((t, i) => {
       const list = this.byTitle.get(t);
       if (list) list.push(i);

@@ -1,7 +1,7 @@
 import type { TextEdit } from './edits';
 
 /** The front matter line that makes a document notes whatever its headings say (the CLI and the editor both read it). */
-export const NOTES_TYPE_LINE = 'type: implementation-notes';
+const NOTES_TYPE_LINE = 'type: implementation-notes';
 
 // Only the head of a document is looked at, as detection does.
 const HEAD = 64 * 1024;

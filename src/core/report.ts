@@ -3,7 +3,7 @@ import type { SectionStatus } from './sections';
 import { LineIndex } from './text';
 
 /** The JSON shapes of docs/spec.md ("The CLI's output"): 1-based lines, 1-based UTF-16 columns. */
-export interface PlaceholderReport {
+interface PlaceholderReport {
   line: number;
   column: number;
   endColumn: number;
@@ -11,7 +11,7 @@ export interface PlaceholderReport {
   section: string | null;
 }
 
-export interface SectionReport {
+interface SectionReport {
   title: string;
   level: number;
   line: number;
@@ -20,7 +20,7 @@ export interface SectionReport {
 }
 
 /** A template section the document lacks: the template's title and level, and the anchor line (its parent's heading). */
-export interface MissingReport {
+interface MissingReport {
   title: string;
   level: number;
   line: number;

@@ -33,14 +33,14 @@ const RULES = [
 ];
 
 /** The base that relative artifact URIs resolve against (the folder the check ran in). */
-export const SARIF_URI_BASE = '%SRCROOT%';
+const SARIF_URI_BASE = '%SRCROOT%';
 
 /**
  * A path as a SARIF artifact location: each segment percent-encoded (so `#`,
  * `?` and `:` stay part of the name), relative paths against
  * `SARIF_URI_BASE`, absolute ones as `file://` URIs.
  */
-export function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
+function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
   const slashed = path.replace(/\\/g, '/');
   const drive = path.includes('\\') && /^[A-Za-z]:\//.test(slashed);
   const segments = slashed.split('/').map((segment, i) => (drive && i === 0 ? segment : encodeURIComponent(segment)));

@@ -78,7 +78,7 @@ export class NotesAnalyzer implements vscode.Disposable {
   dispose(): void {
     for (const entry of this.entries.values()) clearTimeout(entry.timer);
     this.entries.clear();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 
   /** The latest analysis if it matches the document's current version. */

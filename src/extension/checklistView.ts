@@ -55,7 +55,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 
   get showingAll(): boolean {
@@ -208,7 +208,7 @@ function remember(key: string, make: () => string): string {
 }
 
 /** "3 placeholders", "empty", "1 placeholder in subsections", "done"… */
-export function describeSection(s: Section, emptySubsections = 0): string {
+function describeSection(s: Section, emptySubsections = 0): string {
   return remember(`description:${s.status}:${s.placeholders}:${s.totalPlaceholders}:${s.needsFilling}:${emptySubsections}`, () => describe(s, emptySubsections));
 }
 

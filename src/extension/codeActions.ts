@@ -6,7 +6,7 @@ import { mainThreadTimings } from './mainThreadTimings';
 import { eolOf, toTextEdit } from './ranges';
 
 /** Quick fixes for leftover placeholders and empty sections; every fix is a core edit or a command. */
-export class PlaceholderFixes implements vscode.CodeActionProvider {
+class PlaceholderFixes implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly analyzer: NotesAnalyzer) {}

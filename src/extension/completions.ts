@@ -10,7 +10,7 @@ import { eolOf } from './ranges';
  * that belong in the section at the cursor come first, and above the plain
  * (unnumbered) snippets of the same prefix.
  */
-export class BlockCompletions implements vscode.CompletionItemProvider {
+class BlockCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {

@@ -138,7 +138,7 @@ class OpenTabs implements vscode.Disposable {
   }
 }
 
-export function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
+function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
   const settings = readSettings(result.document.uri);
   const severityOf: Record<FindingCode, SeveritySetting> = {
     placeholder: settings.severity.placeholder,

@@ -5,7 +5,7 @@ import type { NotesConfigService } from './notesConfig';
 const snippets = new WeakMap<TemplateModel, string>();
 
 /** The template as a snippet: its placeholders become tab stops. */
-export function templateSnippet(template: TemplateModel): vscode.SnippetString {
+function templateSnippet(template: TemplateModel): vscode.SnippetString {
   let body = snippets.get(template);
   if (body === undefined) {
     body = toSnippet(template.text, analyze(template.text, { template }).placeholders);

@@ -1,5 +1,5 @@
 /** One probe's figures within a phase. */
-export interface ProbeStats {
+interface ProbeStats {
   count: number;
   longestMs: number;
   totalMs: number;

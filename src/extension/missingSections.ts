@@ -13,8 +13,8 @@ export interface MissingSectionRef {
   anchorTitle: string;
 }
 
-export const INSERT_MISSING = 'implementationNotes.insertMissingSection';
-export const INSERT_MISSING_NA = 'implementationNotes.insertMissingNotApplicable';
+const INSERT_MISSING = 'implementationNotes.insertMissingSection';
+const INSERT_MISSING_NA = 'implementationNotes.insertMissingNotApplicable';
 
 /** Quick fixes on `missing-section` diagnostics: the two insert commands. */
 class MissingSectionFixes implements vscode.CodeActionProvider {
@@ -80,7 +80,7 @@ function findMissing(list: readonly MissingSection[], sections: readonly { title
 }
 
 /** Reveals where a missing section would go (the checklist's click). */
-export async function revealMissing(analyzer: NotesAnalyzer, ref: MissingSectionRef): Promise<void> {
+async function revealMissing(analyzer: NotesAnalyzer, ref: MissingSectionRef): Promise<void> {
   const key = ref.uri.toString();
   const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
   const document = shown?.document ?? (await vscode.workspace.openTextDocument(ref.uri));

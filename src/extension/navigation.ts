@@ -11,7 +11,7 @@ function status(message: string): string {
   return message;
 }
 
-export interface FillEverywhereArgs {
+interface FillEverywhereArgs {
   placeholder?: string;
   value?: string;
 }

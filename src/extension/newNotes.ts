@@ -3,7 +3,7 @@ import { analyze, newNotesPath, newNotesText, notesFileName, toSnippet, type Tem
 import type { NotesConfigService } from './notesConfig';
 import { readSettings } from './settings';
 
-export interface NewNotesArgs {
+interface NewNotesArgs {
   phase?: string;
   /** Relative to the first workspace folder. */
   fileName?: string;

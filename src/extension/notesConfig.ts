@@ -57,7 +57,7 @@ export class NotesConfigService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 
   private invalidate(): void {

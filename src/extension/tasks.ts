@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-export const TASK_TYPE = 'impl-notes';
+const TASK_TYPE = 'impl-notes';
 
 interface ImplNotesTaskDefinition extends vscode.TaskDefinition {
   /** Files or folders to check, relative to the workspace folder. */
@@ -33,7 +33,7 @@ export function registerTasks(extensionUri: vscode.Uri): vscode.Disposable {
     resolveTask: (task) => {
       const scope = task.scope;
       if (task.definition.type !== TASK_TYPE || typeof scope !== 'object') return undefined;
-      return build(task.definition as ImplNotesTaskDefinition, scope);
+      return build(task.definition, scope);
     },
   });
 }

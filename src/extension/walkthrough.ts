@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { NotesAnalyzer } from './analyzer';
 
 /** Context key (and global state) of the walkthrough's "Fill a placeholder" step. */
-export const FILLED_KEY = 'implementationNotes.filledPlaceholder';
+const FILLED_KEY = 'implementationNotes.filledPlaceholder';
 
 export interface WalkthroughProgress extends vscode.Disposable {
   /** A placeholder has been filled in some notes document, in this session or an earlier one. */
@@ -39,6 +39,8 @@ export function registerWalkthroughProgress(analyzer: NotesAnalyzer, state: vsco
   ];
   return {
     get filledPlaceholder() { return filled; },
-    dispose: () => disposables.forEach((d) => d.dispose()),
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
   };
 }

@@ -21,7 +21,7 @@ export type WorkerReply =
  */
 export interface WorkerTransport {
   postMessage(message: WorkerMessage): void;
-  terminate(): void | Promise<unknown>;
+  terminate(): unknown;
   onReply(listener: (reply: WorkerReply) => void): void;
   /** `outOfMemory`: the worker went past its heap limit. */
   onError(listener: (error: Error, outOfMemory: boolean) => void): void;

@@ -49,7 +49,7 @@ suite('the npm package, installed from its tarball', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
     assert.equal(manifest.dependencies, undefined);
     assert.deepEqual(manifest.bin, { 'impl-notes': 'dist/cli.js' });
-    const files = (fs.readdirSync(installed, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => fs.statSync(path.join(installed, f)).isFile()).sort();
+    const files = fs.readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(installed, f)).isFile()).sort();
     assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/impl-notes.js', 'dist/worker.js', 'dist/yaml.js', 'package.json']);
     // The production build: minified, no source maps.
     assert.ok(!fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8').includes('sourceMappingURL'));
@@ -66,7 +66,8 @@ suite('the npm package, installed from its tarball', () => {
   test('npx finds the bin of the installed package by its name', () => {
     const r = spawnSync('npx', ['--offline', 'impl-notes', '--version'], { cwd: project, encoding: 'utf8', env: cleanEnv });
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version + '\n');
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(r.stdout, version + '\n');
   });
 
   test('npx --package runs the bin of a package whose name differs from it (the README\'s CI line)', () => {

@@ -314,7 +314,12 @@ function descendants(pid) {
   }
   const out = [];
   const todo = [pid];
-  while (todo.length) for (const child of byParent.get(todo.pop()) || []) out.push(child), todo.push(child);
+  while (todo.length) {
+    for (const child of byParent.get(todo.pop()) || []) {
+      out.push(child);
+      todo.push(child);
+    }
+  }
   return out;
 }
 

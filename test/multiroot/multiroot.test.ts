@@ -6,7 +6,7 @@ const SOURCE = 'Implementation Notes';
 function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
   return new Promise((resolve, reject) => {
-    if (ready(ours())) return resolve(ours());
+    if (ready(ours())) { resolve(ours()); return; }
     const timer = setTimeout(() => reject(new Error(`diagnostics not ready; have ${ours().length}`)), 30000);
     const listener = vscode.languages.onDidChangeDiagnostics(() => {
       if (ready(ours())) {

@@ -2,7 +2,7 @@
 // product reads micromark's events instead (events.ts), which is twice as fast;
 // this slower reading is kept as the oracle the property tests compare against.
 import type { Nodes, Root } from 'mdast';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -11,21 +11,19 @@ import type { DocumentFacts } from '../../src/core/facts';
 import { findCandidates } from '../../src/core/placeholders';
 import type { HeadingInfo, Span, Syntax } from '../../src/core/syntax';
 
-let processor: Processor<Root> | undefined;
-
 /** CommonMark + GFM (tables, task lists, footnotes) + YAML/TOML front matter. */
-export function parseMarkdown(text: string): Root {
-  processor ??= unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkFrontmatter, ['yaml', 'toml']) as unknown as Processor<Root>;
+const makeProcessor = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+let processor: ReturnType<typeof makeProcessor> | undefined;
+
+function parseMarkdown(text: string): Root {
+  processor ??= makeProcessor();
   return processor.parse(text);
 }
 
 const NO_PROSE = new Set(['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference', 'html', 'yaml', 'toml']);
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
-export function collectSyntax(text: string, tree: Root): Syntax {
+function collectSyntax(text: string, tree: Root): Syntax {
   const excluded: Span[] = [];
   const code: Span[] = [];
   const headings: HeadingInfo[] = [];
@@ -67,7 +65,7 @@ export function collectSyntax(text: string, tree: Root): Syntax {
         }
     }
     if ('children' in node && node.children.length > 0) {
-      for (const child of node.children) visit(child as Nodes);
+      for (const child of node.children) visit(child);
     } else if (node.type !== 'root' && node.type !== 'heading') {
       contentStarts.push(start);
     }

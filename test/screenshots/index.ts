@@ -14,7 +14,7 @@ async function shot(name: string): Promise<void> {
 function diagnosticsFor(uri: vscode.Uri): Promise<void> {
   return new Promise((resolve) => {
     const ready = () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'Implementation Notes');
-    if (ready()) return resolve();
+    if (ready()) { resolve(); return; }
     const listener = vscode.languages.onDidChangeDiagnostics(() => {
       if (ready()) {
         listener.dispose();

@@ -12,7 +12,7 @@ import {
   type NotesHost,
 } from '../../src/core';
 
-type Entry = string | { link: string } | { other: string };
+type Entry = string | { linkTo: string } | { other: string };
 
 /** A file system in a map: paths to texts, links and special files; folders are implied by the paths under them. */
 class MemoryHost implements NotesHost {
@@ -27,7 +27,7 @@ class MemoryHost implements NotesHost {
     for (const segment of segments) {
       at = `${at}/${segment}`;
       const entry = this.entries[at];
-      if (entry && typeof entry === 'object' && 'link' in entry) at = this.resolve(joinPath(parentPath(at), entry.link), depth + 1);
+      if (entry && typeof entry === 'object' && 'linkTo' in entry) at = this.resolve(joinPath(parentPath(at), entry.linkTo), depth + 1);
     }
     return at || '/';
   }
@@ -46,7 +46,7 @@ class MemoryHost implements NotesHost {
 
   async stat(path: string): Promise<HostStat | undefined> {
     const raw = this.entries[path];
-    if (raw && typeof raw === 'object' && 'link' in raw) {
+    if (raw && typeof raw === 'object' && 'linkTo' in raw) {
       const real = this.resolve(path);
       if (this.entries[real] === undefined && !this.isFolder(real)) return { kind: 'other', what: 'a dangling symbolic link' };
     }
@@ -120,14 +120,14 @@ suite('config discovery (core, over an in-memory host)', () => {
     assert.deepEqual(byPath.problems, ['/w/p/.impl-notes.yaml: template: ../t.md is outside the folder of the config file; using the built-in template']);
     assert.deepEqual(byPath.host.reads, ['/w/p/.impl-notes.yaml']);
 
-    const byLink = await discover({ '/w/p/.impl-notes.yaml': 'template: t.md\n', '/w/p/t.md': { link: '/etc/secret.md' }, '/etc/secret.md': TEMPLATE }, '/w/p');
+    const byLink = await discover({ '/w/p/.impl-notes.yaml': 'template: t.md\n', '/w/p/t.md': { linkTo: '/etc/secret.md' }, '/etc/secret.md': TEMPLATE }, '/w/p');
     assert.equal(byLink.loaded?.template, undefined);
     assert.deepEqual(byLink.problems, ['/w/p/.impl-notes.yaml: template: t.md is a link to /etc/secret.md, outside the folder of the config file; using the built-in template']);
     assert.ok(!byLink.host.reads.includes('/etc/secret.md'));
   });
 
   test('a link inside the folder is followed', async () => {
-    const { loaded, problems } = await discover({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': { link: 'real/t.md' }, '/w/real/t.md': TEMPLATE }, '/w');
+    const { loaded, problems } = await discover({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': { linkTo: 'real/t.md' }, '/w/real/t.md': TEMPLATE }, '/w');
     assert.deepEqual(problems, []);
     assert.equal(loaded?.template?.text, TEMPLATE);
   });
@@ -135,9 +135,9 @@ suite('config discovery (core, over an in-memory host)', () => {
   test('a config that cannot be read is an error, not silence, and nothing of it applies', async () => {
     const cases: [Record<string, Entry>, string][] = [
       [{ '/w/.impl-notes.yaml/x': 'folder' }, '/w/.impl-notes.yaml: cannot read: is a directory'],
-      [{ '/w/.impl-notes.yaml': { link: 'gone.yaml' } }, '/w/.impl-notes.yaml: cannot read: a dangling symbolic link'],
+      [{ '/w/.impl-notes.yaml': { linkTo: 'gone.yaml' } }, '/w/.impl-notes.yaml: cannot read: a dangling symbolic link'],
       [{ '/w/.impl-notes.yaml': { other: 'a FIFO (named pipe), not a regular file' } }, '/w/.impl-notes.yaml: cannot read: a FIFO (named pipe), not a regular file'],
-      [{ '/w/.impl-notes.yaml': { link: '/etc/conf.yaml' }, '/etc/conf.yaml': 'ignore: [x]\n' }, '/w/.impl-notes.yaml: cannot read: a link to /etc/conf.yaml, outside the folder of the config file'],
+      [{ '/w/.impl-notes.yaml': { linkTo: '/etc/conf.yaml' }, '/etc/conf.yaml': 'ignore: [x]\n' }, '/w/.impl-notes.yaml: cannot read: a link to /etc/conf.yaml, outside the folder of the config file'],
       [{ '/w/.impl-notes.yaml': 'ignore: [x]\n\u0000' }, '/w/.impl-notes.yaml: cannot read: a binary file, not Markdown text'],
     ];
     for (const [entries, message] of cases) {

@@ -107,8 +107,13 @@ function oracle(glob: string): RegExp {
       i += slashAfter ? 2 : 1;
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else if (c === '{') (braces++, (re += '(?:'));
-    else if (c === '}' && braces > 0) (braces--, (re += ')'));
+    else if (c === '{') {
+      braces++;
+      re += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      re += ')';
+    }
     else if (c === ',' && braces > 0) re += '|';
     else if (c === '[') {
       const close = pattern.indexOf(']', i + 1);

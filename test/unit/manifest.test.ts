@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { analyze, parseConfig, toTextLines } from '../../src/core';
@@ -86,7 +87,7 @@ suite('README documents every contribution', () => {
 suite('localization', () => {
   test('l10n/bundle.l10n.json holds every vscode.l10n.t string of the sources (npm run l10n:export)', function () {
     this.timeout(60000);
-    const out = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'l10n-'));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'l10n-'));
     try {
       execFileSync(process.execPath, [require.resolve('@vscode/l10n-dev/dist/cli.js'), 'export', '--outDir', out, './src'], { cwd: root, stdio: 'ignore' });
       const fresh = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8'));

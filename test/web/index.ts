@@ -11,7 +11,7 @@ function ok(condition: unknown, message: string): asserts condition {
 function diagnosticsWhen(uri: vscode.Uri, ready: (n: number) => boolean, timeoutMs = 30000): Promise<number> {
   const count = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Implementation Notes').length;
   return new Promise((resolve, reject) => {
-    if (ready(count())) return resolve(count());
+    if (ready(count())) { resolve(count()); return; }
     const timer = setTimeout(() => {
       listener.dispose();
       reject(new Error(`diagnostics not ready after ${timeoutMs} ms (have ${count()})`));
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
     ok(extension, 'the extension is present');
     await extension.activate();
     ok(extension.isActive, 'the extension is active');
-    ok(extension.packageJSON.browser === './dist/web/extension.js', 'the browser entry is declared');
+    ok((extension.packageJSON as { browser?: string }).browser === './dist/web/extension.js', 'the browser entry is declared');
   });
   await check('Insert Template gives the template and its 228 placeholders as diagnostics', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });

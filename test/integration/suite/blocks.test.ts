@@ -33,7 +33,7 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 async function completionLabels(editor: vscode.TextEditor, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
-  return list.items.filter((i) => String(i.detail ?? '').startsWith('Implementation Notes:'));
+  return list.items.filter((i) => (i.detail ?? '').startsWith('Implementation Notes:'));
 }
 
 const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
@@ -146,7 +146,7 @@ suite('blocks: snippets, completions, Insert Decision / Challenge', () => {
 
   test('the block snippets are contributed for Markdown, from snippets/markdown.json', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = extension.packageJSON.contributes.snippets as { language: string; path: string }[];
+    const contributed = (extension.packageJSON as { contributes: { snippets: { language: string; path: string }[] } }).contributes.snippets;
     assert.deepEqual(contributed, [{ language: 'markdown', path: './snippets/markdown.json' }]);
     const snippets = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, contributed[0].path), 'utf8')) as Record<string, { prefix: string }>;
     assert.deepEqual(Object.entries(snippets).map(([name, s]) => `${s.prefix} = ${name}`), [

@@ -5,13 +5,15 @@ import { api, closeAllEditors, eventually, fixture, selectionText, templateText,
 
 type Row = string;
 
+const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));
+
 /** The tree as a user reads it: indented `label (description)`. */
 function rowsOf(checklist: ChecklistProvider): Row[] {
   const out: Row[] = [];
   const walk = (items: ChecklistItem[], depth: number) => {
     for (const item of items) {
       const tree = checklist.getTreeItem(item);
-      out.push(`${'  '.repeat(depth)}${tree.label}${tree.description ? ` (${tree.description})` : ''}`);
+      out.push(`${'  '.repeat(depth)}${labelOf(tree)}${tree.description ? ` (${tree.description})` : ''}`);
       walk(checklist.getChildren(item), depth + 1);
     }
   };
@@ -28,7 +30,7 @@ function shapesOf(checklist: ChecklistProvider): string[] {
     for (const item of items) {
       const tree = checklist.getTreeItem(item);
       const state = ['none', 'collapsed', 'expanded'][tree.collapsibleState ?? 0];
-      out.push(`${tree.label}: ${(tree.iconPath as vscode.ThemeIcon).id}, ${state}, ${tree.contextValue}`);
+      out.push(`${labelOf(tree)}: ${(tree.iconPath as vscode.ThemeIcon).id}, ${state}, ${tree.contextValue}`);
       walk(checklist.getChildren(item));
     }
   };
@@ -46,8 +48,8 @@ async function rowsWhen(check: (r: Row[]) => boolean): Promise<Row[]> {
     if (shown && (shown.document !== document || shown.version !== document.version)) return undefined;
     last = rowsOf(checklist);
     return check(last) ? last : undefined;
-  }, 20000, 'checklist rows').catch((e: Error) => {
-    throw new Error(`${e.message}; last rows: ${JSON.stringify(last)}`);
+  }, 20000, 'checklist rows').catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; last rows: ${JSON.stringify(last)}`);
   });
 }
 
@@ -80,7 +82,12 @@ suite('checklist', () => {
     // Ids are stable and unique: the same for the same heading in a later snapshot.
     const ids = (): string[] => {
       const out: string[] = [];
-      const walk = (items: ChecklistItem[]) => items.forEach((i) => (out.push(checklist.getTreeItem(i).id!), walk(checklist.getChildren(i))));
+      const walk = (items: ChecklistItem[]): void => {
+        for (const i of items) {
+          out.push(checklist.getTreeItem(i).id!);
+          walk(checklist.getChildren(i));
+        }
+      };
       walk(checklist.getChildren());
       return out;
     };
@@ -194,7 +201,7 @@ suite('checklist', () => {
     const [scope] = checklist.getChildren(root);
     const tree = checklist.getTreeItem(scope);
     assert.equal(tree.command?.command, 'implementationNotes.revealSection');
-    await vscode.commands.executeCommand(tree.command!.command, ...(tree.command!.arguments ?? []));
+    await vscode.commands.executeCommand(tree.command.command, ...((tree.command.arguments ?? []) as unknown[]));
     assert.equal(selectionText(editor), '[Scope]');
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character], [6, 9]);
     assert.equal(checklist.getParent(scope)?.section.title, 'Implementation Notes');
@@ -207,7 +214,7 @@ suite('checklist', () => {
     const { checklist } = await api();
     const [, risks] = checklist.getChildren(checklist.getChildren()[0]);
     const command = checklist.getTreeItem(risks).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     assert.equal(editor.selection.isEmpty, true);
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [5, 0]);
   });
@@ -219,7 +226,7 @@ suite('checklist', () => {
     const [, scope] = checklist.getChildren(checklist.getChildren()[0]);
     const command = checklist.getTreeItem(scope).command!;
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '## Added\n[Other]\n\n'));
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     assert.equal(selectionText(editor), '[Scope]');
     assert.equal(editor.selection.start.line, 9);
   });
@@ -232,7 +239,7 @@ suite('checklist', () => {
     const command = checklist.getTreeItem(owner).command!;
     const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'other' });
     await vscode.window.showTextDocument(other, vscode.ViewColumn.Beside);
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document, notes.document);
     assert.equal(active.viewColumn, notes.viewColumn);

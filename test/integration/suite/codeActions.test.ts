@@ -88,7 +88,7 @@ suite('quick fixes', () => {
     const name = diagnostics.find((d) => d.range.start.line === 3 && d.range.start.character === 21)!;
     const actions = await actionsAt(uri, name.range);
     const fill = actions.find((a) => a.title === 'Fill [Name]')!;
-    await vscode.commands.executeCommand(fill.command!.command, ...(fill.command!.arguments ?? []));
+    await vscode.commands.executeCommand(fill.command!.command, ...((fill.command!.arguments ?? []) as unknown[]));
     assert.equal(editor.document.getText(editor.selection), '[Name]');
     assert.deepEqual([editor.selection.start.line, editor.selection.start.character], [3, 21]);
 
@@ -100,7 +100,7 @@ suite('quick fixes', () => {
     try {
       const date = (await diagnosticsWhen(uri, (d) => d.length === 2)).find((d) => d.code === 'placeholder')!;
       const ignore = (await actionsAt(uri, date.range)).find((a) => a.title === 'Ignore [Date] in this workspace')!;
-      await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
+      await vscode.commands.executeCommand(ignore.command!.command, ...((ignore.command!.arguments ?? []) as unknown[]));
       assert.deepEqual(vscode.workspace.getConfiguration('implementationNotes').get('ignore'), ['[Date]']);
       const left = await diagnosticsWhen(uri, (d) => d.length === 1);
       assert.equal(left[0].code, 'empty-section');

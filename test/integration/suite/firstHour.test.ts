@@ -30,7 +30,7 @@ const describe = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
   diagnostics
     .map((d) => {
       const start = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      return d.code === 'placeholder' ? `${start}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}` : `${start} ${d.code}`;
+      return d.code === 'placeholder' ? `${start}-${d.range.end.line + 1}:${d.range.end.character + 1} ${codeOf(d)}` : `${start} ${codeOf(d)}`;
     })
     .sort();
 
@@ -270,3 +270,7 @@ suite('first hour: walkthrough', () => {
     later.dispose();
   });
 });
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}

@@ -199,11 +199,11 @@ suite('main thread', () => {
       assert.equal(checklist.current?.version, document.version);
       assert.equal(document.getText(), text);
       assert.ok(statusBar.visible);
-      assert.match(statusBar.text, new RegExp(`/${checklist.current!.analysis.sections.length} `));
+      assert.match(statusBar.text, new RegExp(`/${checklist.current.analysis.sections.length} `));
 
       // The worker's reply is deserialised on the main thread (in worker_threads, before our code
       // runs): a structured clone of the analysis (serialise + deserialise) bounds that share.
-      const { placeholders, sections } = checklist.current!.analysis;
+      const { placeholders, sections } = checklist.current.analysis;
       const cloneTimes = Array.from({ length: 5 }, () => {
         const t = performance.now();
         structuredClone({ placeholders, sections });

@@ -17,7 +17,7 @@ function rowsOf(checklist: ChecklistProvider): string[] {
   const walk = (items: ChecklistItem[], depth: number) => {
     for (const item of items) {
       const tree = checklist.getTreeItem(item);
-      out.push(`${'  '.repeat(depth)}${tree.label}${tree.description ? ` (${tree.description})` : ''} ${tree.contextValue}`);
+      out.push(`${'  '.repeat(depth)}${typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? '')}${tree.description ? ` (${tree.description})` : ''} ${tree.contextValue}`);
       walk(checklist.getChildren(item), depth + 1);
     }
   };

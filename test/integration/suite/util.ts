@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -13,7 +14,7 @@ export function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[])
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
   return new Promise((resolve, reject) => {
     const now = ours();
-    if (ready(now)) return resolve(now);
+    if (ready(now)) { resolve(now); return; }
     const timer = setTimeout(() => {
       listener.dispose();
       reject(new Error(`diagnostics for ${uri.toString(true)} not ready after ${timeoutMs} ms; last: ${ours().length}`));
@@ -46,7 +47,7 @@ export async function closeAllEditors(): Promise<void> {
 /** `L:C-L:C code` for each diagnostic, 1-based like the CLI (docs/spec.md, "Positions"), sorted. */
 export const describe = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
   diagnostics
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${String(typeof d.code === 'object' ? d.code.value : d.code)}`)
     .sort();
 
 import type { ImplementationNotesApi } from '../../../src/extension/extension';
@@ -60,7 +61,7 @@ export async function api(): Promise<ImplementationNotesApi> {
 export function eventually<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, timeoutMs = 20000, what = 'condition'): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = check();
-    if (first) return resolve(first);
+    if (first) { resolve(first); return; }
     const timer = setTimeout(() => {
       listener.dispose();
       reject(new Error(`${what} not met within ${timeoutMs} ms`));
@@ -104,6 +105,6 @@ export async function untitled(content = '', language = 'markdown'): Promise<vsc
   return editor;
 }
 
-export const templateText = (): string => require('node:fs').readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
+export const templateText = (): string => fs.readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
 
 export const selectionText = (editor: vscode.TextEditor): string => editor.document.getText(editor.selection);
