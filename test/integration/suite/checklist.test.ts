@@ -71,9 +71,9 @@ suite('checklist', () => {
     ]);
     const { checklist, statusBar } = await api();
     assert.deepEqual(shapesOf(checklist), [
-      'Implementation Notes: Phase 1: pass, expanded, section.done',
+      'Implementation Notes: Phase 1: circle-large-outline, expanded, section.done',
       'Phase Information: circle-large-outline, none, section.todo',
-      'Decisions: pass, expanded, section.done',
+      'Decisions: circle-large-outline, expanded, section.done',
       'Decision 1: Stream instead of batch: circle-large-outline, none, section.todo',
       'Risks: circle-slash, none, section.empty',
     ]);
