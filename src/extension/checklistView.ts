@@ -94,9 +94,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     if (!left || left.total === 0) return undefined;
     return {
       value: left.total,
-      tooltip: left.missingSections > 0
-        ? vscode.l10n.t('{0} placeholders, {1} empty sections and {2} missing sections left', left.placeholders, left.emptySections, left.missingSections)
-        : vscode.l10n.t('{0} placeholders and {1} empty sections left', left.placeholders, left.emptySections),
+      tooltip: vscode.l10n.t('{0} left: {1} placeholders, {2} empty sections, {3} missing sections', left.total, left.placeholders, left.emptySections, left.missingSections),
     };
   }
 
@@ -225,18 +223,17 @@ function describe(s: Section, emptySubsections: number): string {
   return own === total ? plural(own) : vscode.l10n.t('{0} ({1} with subsections)', plural(own), total);
 }
 
-let icons: Record<'todo' | 'empty' | 'partly' | 'done', vscode.ThemeIcon> | undefined;
+let icons: Record<'todo' | 'empty' | 'done', vscode.ThemeIcon> | undefined;
 
 function iconFor(s: Section): vscode.ThemeIcon {
   icons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),
-    partly: new vscode.ThemeIcon('pass'),
     done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   };
-  if (s.status === 'todo') return icons.todo;
   if (s.status === 'empty') return icons.empty;
-  return s.needsFilling ? icons.partly : icons.done;
+  // A parent whose subsections still need filling is not done: no check mark.
+  return s.status === 'todo' || s.needsFilling ? icons.todo : icons.done;
 }
 
 function tooltipFor(s: Section): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { progress } from '../core';
+import { progress, remaining } from '../core';
 import type { ChecklistProvider } from './checklistView';
 import { mainThreadTimings } from './mainThreadTimings';
 
@@ -11,7 +11,7 @@ export interface ProgressStatus {
   readonly visible: boolean;
 }
 
-/** Progress of the active notes document: sections done / total; click focuses the checklist. */
+/** Progress of the active notes document: items left, as the checklist's badge; click focuses the checklist. */
 export function registerStatusBar(checklist: ChecklistProvider, restricted: () => boolean): { status: ProgressStatus; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('implementationNotes.progress', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Implementation Notes Progress');
@@ -24,13 +24,14 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
       item.hide();
       return;
     }
+    // One measure everywhere (badge, status bar): items left moves on every fill; sections done is in the tooltip.
     const p = progress(snapshot.analysis);
-    const text = p.missing > 0
-      ? vscode.l10n.t('$(checklist) {0}/{1} sections, {2} missing', p.done, p.total, p.missing)
-      : vscode.l10n.t('$(checklist) {0}/{1} sections', p.done, p.total);
-    const tooltip = p.missing > 0
-      ? vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left, {3} sections of the template missing. Click to open the checklist.', p.done, p.total, p.placeholders, p.missing)
-      : vscode.l10n.t('Implementation notes: {0} of {1} sections done, {2} placeholders left. Click to open the checklist.', p.done, p.total, p.placeholders);
+    const left = remaining(snapshot.analysis);
+    const text = left.total === 0 ? vscode.l10n.t('$(checklist) done') : vscode.l10n.t('$(checklist) {0} left', left.total);
+    const tooltip = vscode.l10n.t(
+      'Implementation notes: {0} left ({1} placeholders, {2} empty sections, {3} missing sections); {4} of {5} sections done. Click to open the checklist.',
+      left.total, left.placeholders, left.emptySections, left.missingSections, p.done, p.total,
+    );
     status.text = restricted() ? `$(shield) ${text}` : text;
     status.tooltip = restricted()
       ? tooltip + '\n\n' + vscode.l10n.t("Restricted Mode: the built-in template is used; the workspace's template and .impl-notes.yaml are not loaded.")

@@ -73,9 +73,9 @@ suite('checklist', () => {
     ]);
     const { checklist, statusBar } = await api();
     assert.deepEqual(shapesOf(checklist), [
-      'Implementation Notes: Phase 1: pass, expanded, section.done',
+      'Implementation Notes: Phase 1: circle-large-outline, expanded, section.done',
       'Phase Information: circle-large-outline, none, section.todo',
-      'Decisions: pass, expanded, section.done',
+      'Decisions: circle-large-outline, expanded, section.done',
       'Decision 1: Stream instead of batch: circle-large-outline, none, section.todo',
       'Risks: circle-slash, none, section.empty',
     ]);
@@ -97,12 +97,13 @@ suite('checklist', () => {
     assert.deepEqual(ids(), before);
     // Two placeholders and one empty section left.
     assert.equal(checklist.badge?.value, 3);
-    assert.equal(checklist.badge?.tooltip, '2 placeholders and 1 empty sections left');
+    assert.equal(checklist.badge?.tooltip, '3 left: 2 placeholders, 1 empty sections, 0 missing sections');
     assert.equal(checklist.message, undefined);
     assert.equal(checklist.active.activeIsNotes, true);
     assert.equal(statusBar.visible, true);
-    assert.equal(statusBar.text, '$(checklist) 0/5 sections');
-    assert.match(statusBar.tooltip, /0 of 5 sections done, 2 placeholders left/);
+    // Badge and status bar show the same measure: items left.
+    assert.equal(statusBar.text, '$(checklist) 3 left');
+    assert.match(statusBar.tooltip, /3 left \(2 placeholders, 1 empty sections, 0 missing sections\); 0 of 5 sections done/);
     const tooltip = checklist.getTreeItem(checklist.getChildren()[0]).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /^\*\*Implementation Notes: Phase 1\*\* \(level 1\)/);
   });
@@ -122,8 +123,8 @@ suite('checklist', () => {
     assert.equal(tree[tree.length - 1], '    Subject Matter Experts (11 placeholders)');
     const { checklist, statusBar } = await api();
     assert.equal(checklist.badge?.value, 228);
-    assert.equal(statusBar.text, '$(checklist) 0/63 sections');
-    assert.match(statusBar.tooltip, /228 placeholders left/);
+    assert.equal(statusBar.text, '$(checklist) 228 left');
+    assert.match(statusBar.tooltip, /228 placeholders, 0 empty sections, 0 missing sections\); 0 of 63 sections done/);
   });
 
   test('follows edits: a filled section leaves the list', async () => {
@@ -133,13 +134,13 @@ suite('checklist', () => {
     const tree = await rowsWhen((r) => r.length === 2);
     assert.deepEqual(tree, ['Implementation Notes (1 placeholder in subsections)', '  Scope (1 placeholder)']);
     const { checklist, statusBar } = await api();
-    await eventually(checklist.onDidRefresh, () => statusBar.text === '$(checklist) 1/3 sections', 20000, 'status bar');
+    await eventually(checklist.onDidRefresh, () => statusBar.text === '$(checklist) 1 left', 20000, 'status bar');
     assert.equal(checklist.badge?.value, 1);
     await editor.edit((b) => b.replace(new vscode.Range(6, 0, 6, 7), 'Everything'));
     assert.deepEqual(await rowsWhen((r) => r.length === 0), []);
     assert.equal(checklist.badge, undefined);
     assert.equal(checklist.message, 'All sections are filled.');
-    assert.equal(statusBar.text, '$(checklist) 3/3 sections');
+    assert.equal(statusBar.text, '$(checklist) done');
     assert.equal(statusBar.visible, true);
   });
 
@@ -173,7 +174,8 @@ suite('checklist', () => {
     assert.equal(checklist.showingAll, true);
     assert.deepEqual(await rows(), ['Implementation Notes (1 placeholder in subsections)', '  Owner (done)', '  Scope (1 placeholder)']);
     assert.deepEqual(shapesOf(checklist), [
-      'Implementation Notes: pass, expanded, section.done',
+      // A parent whose subsection needs filling shows "to do", never a check.
+      'Implementation Notes: circle-large-outline, expanded, section.done',
       'Owner: pass-filled, none, section.done',
       'Scope: circle-large-outline, none, section.todo',
     ]);

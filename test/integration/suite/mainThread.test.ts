@@ -199,7 +199,7 @@ suite('main thread', () => {
       assert.equal(checklist.current?.version, document.version);
       assert.equal(document.getText(), text);
       assert.ok(statusBar.visible);
-      assert.match(statusBar.text, new RegExp(`/${checklist.current.analysis.sections.length} `));
+      assert.match(statusBar.tooltip, new RegExp(` of ${checklist.current.analysis.sections.length} sections done`));
 
       // The worker's reply is deserialised on the main thread (in worker_threads, before our code
       // runs): a structured clone of the analysis (serialise + deserialise) bounds that share.
