@@ -1,6 +1,6 @@
 // Missing sections (docs/spec.md, "Missing sections"): the template's outline
 // matched against a document's section model, as a separate step after it.
-import type { Span } from './syntax';
+import { firstAtOrAfter, type Span } from './syntax';
 
 /** What the matcher needs of a section, from the document or the template. */
 export interface OutlineSection {
@@ -220,17 +220,6 @@ class DocumentHeadings {
     const next = this.ends[index];
     return next < this.sections.length ? this.sections[next].start : textLength;
   }
-}
-
-function firstAtOrAfter(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Each outline section's children that stand for themselves (a family by its first member); parentless ones go under the first heading. */

@@ -1,5 +1,5 @@
 import type { Placeholder } from './placeholders';
-import { lastStartingAtOrBefore, type Syntax } from './syntax';
+import { firstAtOrAfter, lastStartingAtOrBefore, type Syntax } from './syntax';
 
 export type SectionStatus = 'todo' | 'empty' | 'done';
 
@@ -76,12 +76,6 @@ export function buildSections(syntax: Syntax, placeholders: readonly Placeholder
 }
 
 function hasContentIn(starts: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo] < to;
+  const first = firstAtOrAfter(starts, from);
+  return first < starts.length && starts[first] < to;
 }

@@ -42,3 +42,15 @@ export function lastStartingAtOrBefore(spans: readonly { start: number }[], offs
   }
   return found;
 }
+
+/** Index of the first number at or after `value` in an ascending list (the list's length when none). */
+export function firstAtOrAfter(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
