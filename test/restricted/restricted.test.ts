@@ -28,13 +28,13 @@ suite('restricted mode', () => {
     ]);
     // The status bar says so once the checklist has caught up with the active document.
     const api = vscode.extensions.getExtension('implementation-notes.implementation-notes')!.exports as {
-      statusBar: vscode.StatusBarItem;
+      statusBar: { text: string; tooltip: string };
       checklist: { onDidRefresh: vscode.Event<void> };
     };
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`status bar: '${api.statusBar.text}'`)), 30000);
       const check = () => {
-        if (/^\$\(shield\) \$\(checklist\) \d+\/3 sections$/.test(api.statusBar.text)) {
+        if (/^\$\(shield\) \$\(checklist\) (\d+ left|done)$/.test(api.statusBar.text) && api.statusBar.tooltip.includes(' of 3 sections done')) {
           clearTimeout(timer);
           listener.dispose();
           resolve();
@@ -51,7 +51,9 @@ suite('restricted mode', () => {
     const onDisk = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.vscode', 'settings.json'))));
     assert.deepEqual(onDisk['implementationNotes.files'], ['other/**/*.md']);
     const config = vscode.workspace.getConfiguration('implementationNotes', folder);
-    assert.deepEqual(config.get('files'), []);
+    // Restricted: the folder's value is not used, only the default (the folder New Notes proposes).
+    assert.deepEqual(config.get('files'), config.inspect('files')?.defaultValue);
+    assert.deepEqual(config.get('files'), ['docs/implementation-notes/**/*.md']);
     assert.deepEqual(config.get('ignore'), []);
 
     const plain = vscode.Uri.joinPath(folder, 'other', 'plain.md');
