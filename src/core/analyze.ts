@@ -187,7 +187,7 @@ function lineStart(text: string, offset: number): number {
  * A document's progress, for progress displays and per-file summaries:
  * sections done out of all, placeholders left, template sections missing.
  */
-export function progress(analysis: Pick<Analysis, 'sections' | 'placeholders' | 'missing'>): { done: number; total: number; placeholders: number; missing: number } {
-  const done = analysis.sections.filter((s) => !s.needsFilling).length;
-  return { done, total: analysis.sections.length, placeholders: analysis.placeholders.length, missing: analysis.missing.length };
+export function progress(analysis: Pick<Analysis, 'sections' | 'placeholders' | 'missing'>): { sectionsDone: number; sections: number; placeholders: number; missing: number } {
+  const sectionsDone = analysis.sections.filter((s) => !s.needsFilling).length;
+  return { sectionsDone, sections: analysis.sections.length, placeholders: analysis.placeholders.length, missing: analysis.missing.length };
 }

@@ -2,6 +2,7 @@ import { collectSyntaxFromEvents, markdownEvents } from './events';
 import { FenceTracker } from './fences';
 import { findCandidates, type Candidate } from './placeholders';
 import type { Span, Syntax } from './syntax';
+import { lineEndAt, nextLineStart } from './text';
 
 /**
  * What one parse tells about a text, as plain data with absolute offsets: the
@@ -82,7 +83,7 @@ export class ChunkedParser {
 
   private chunk(text: string, start: number, end: number, first: boolean, prelude: string, used: Map<string, ChunkFacts>): ChunkFacts {
     const body = text.slice(start, end);
-    const nextLine = end < text.length ? text.slice(end, lineEnd(text, end)) : undefined;
+    const nextLine = end < text.length ? text.slice(end, lineEndAt(text, end)) : undefined;
     // Only a chunk with a closing bracket can hold a reference; front matter needs chunk 0 to start the source.
     const needsDefinitions = prelude !== '' && body.includes(']');
     const key = `${first ? 1 : 0}${needsDefinitions ? prelude : ''}\u0000${body}\u0000${nextLine ?? '\u0001'}`;
@@ -109,28 +110,22 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function lineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
 /** Starts of column-0 ATX heading lines outside fenced code (a cheap line scan); always includes 0. */
 export function cutPoints(text: string): number[] {
   const cuts = [0];
   const fences = new FenceTracker();
   // Front matter is a block only the document's start can open: no cut inside it.
-  let frontMatter = FRONT_MATTER_FENCE.test(text.slice(0, lineEnd(text, 0)));
+  let frontMatter = FRONT_MATTER_FENCE.test(text.slice(0, lineEndAt(text, 0)));
   let lineStart = 0;
   while (lineStart < text.length) {
-    const end = lineEnd(text, lineStart);
+    const end = lineEndAt(text, lineStart);
     const line = text.slice(lineStart, end);
     if (frontMatter) {
       if (lineStart > 0 && FRONT_MATTER_END.test(line)) frontMatter = false;
     } else if (!fences.isCode(line) && lineStart > 0 && ATX_LINE.test(line)) {
       cuts.push(lineStart);
     }
-    lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    lineStart = nextLineStart(text, end);
   }
   return cuts;
 }

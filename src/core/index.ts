@@ -14,6 +14,8 @@ export * from './snippet';
 export * from './facts';
 export * from './service';
 export * from './blocks';
+export * from './blockPlacement';
+export * from './blockSnippets';
 export * from './sarif';
 export * from './checklist';
 export * from './host';

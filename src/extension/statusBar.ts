@@ -30,7 +30,7 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
     const text = left.total === 0 ? vscode.l10n.t('$(checklist) done') : vscode.l10n.t('$(checklist) {0} left', left.total);
     const tooltip = vscode.l10n.t(
       'Implementation notes: {0} left ({1} placeholders, {2} empty sections, {3} missing sections); {4} of {5} sections done. Click to open the checklist.',
-      left.total, left.placeholders, left.emptySections, left.missingSections, p.done, p.total,
+      left.total, left.placeholders, left.emptySections, left.missingSections, p.sectionsDone, p.sections,
     );
     status.text = restricted() ? `$(shield) ${text}` : text;
     status.tooltip = restricted()
