@@ -13,7 +13,6 @@ import type { NotNotesNotices } from './treatAsNotes';
  */
 export function registerInsertBlock(analyzer: NotesAnalyzer, notices: NotNotesNotices, log: vscode.LogOutputChannel): vscode.Disposable {
   const insert = async (kind: BlockKind, attempt = 1): Promise<boolean> => {
-    const what = kind === 'decision' ? 'a decision' : 'a challenge';
     const editor = vscode.window.activeTextEditor;
     const result = editor?.document.languageId === 'markdown' ? await analyzer.analyzeNow(editor.document) : undefined;
     if (!editor || !result) {
@@ -28,7 +27,11 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, notices: NotNotesNo
     if (document.version !== result.version) {
       // Edited while it was analysed: plan on the current text.
       if (attempt < 3) return insert(kind, attempt + 1);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Implementation Notes: the document kept changing, so {0} was not inserted. Try again.', what));
+      void vscode.window.showInformationMessage(
+        kind === 'decision'
+          ? vscode.l10n.t('Implementation Notes: the document kept changing, so a decision was not inserted. Try again.')
+          : vscode.l10n.t('Implementation Notes: the document kept changing, so a challenge was not inserted. Try again.'),
+      );
       return false;
     }
     const eol = eolOf(document);
@@ -41,7 +44,11 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, notices: NotNotesNo
     const inserted = await editor.insertSnippet(snippet, range);
     if (!inserted) {
       log.warn(`inserting ${plan.block.label} ${plan.number} into ${document.uri.toString(true)} was refused by the editor`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Implementation Notes: {0} {1} could not be inserted.', plan.block.label, plan.number));
+      void vscode.window.showWarningMessage(
+        kind === 'decision'
+          ? vscode.l10n.t('Implementation Notes: Decision {0} could not be inserted.', plan.number)
+          : vscode.l10n.t('Implementation Notes: Challenge {0} could not be inserted.', plan.number),
+      );
       return false;
     }
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -52,7 +59,11 @@ export function registerInsertBlock(analyzer: NotesAnalyzer, notices: NotNotesNo
       return await insert(kind);
     } catch (err) {
       log.error(`inserting a ${kind} failed`, err);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Implementation Notes: the {0} could not be inserted (see the Implementation Notes output).', kind));
+      void vscode.window.showErrorMessage(
+        kind === 'decision'
+          ? vscode.l10n.t('Implementation Notes: the decision could not be inserted (see the Implementation Notes output).')
+          : vscode.l10n.t('Implementation Notes: the challenge could not be inserted (see the Implementation Notes output).'),
+      );
       return false;
     }
   };

@@ -51,7 +51,7 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
       }
       const target = vscode.Uri.joinPath(folder.uri, relative);
       if (await exists(target)) {
-        const message = `Implementation Notes: ${relative} already exists; it was not overwritten.`;
+        const message = vscode.l10n.t('Implementation Notes: {0} already exists; it was not overwritten.', relative);
         if (args.fileName !== undefined) {
           void vscode.window.showWarningMessage(message);
           return undefined;

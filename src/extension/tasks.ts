@@ -22,7 +22,7 @@ export function registerTasks(extensionUri: vscode.Uri): vscode.Disposable {
     });
     const task = new vscode.Task(definition, scope, `check ${paths.join(' ')}`, TASK_TYPE, execution, ['$impl-notes']);
     task.group = vscode.TaskGroup.Test;
-    task.detail = 'Report leftover placeholders and empty sections of the implementation notes';
+    task.detail = vscode.l10n.t('Report leftover placeholders and empty sections of the implementation notes');
     return task;
   };
   return vscode.tasks.registerTaskProvider(TASK_TYPE, {
