@@ -56,7 +56,15 @@ export interface Finding {
 
 /** Parse, collect, find, section: separate steps over plain data. */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
-  const text = stripBom(input);
+  return analyzeText(stripBom(input), options);
+}
+
+/**
+ * `analyze` for text that enters without a BOM: a file decoded by
+ * `decodeText` (the CLI), a document the extension stripped. Each host
+ * strips where the text comes in, once.
+ */
+export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const facts = options.parser ? options.parser.facts(text) : wholeDocumentFacts(text);
   return analyzeFacts(text, facts, options);
 }

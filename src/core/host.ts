@@ -70,11 +70,15 @@ export function tooLargeMessage(limit: number, size?: number): string {
   return `too large to check (${megabytes(size)} MB; the limit is ${megabytes(limit)} MB)`;
 }
 
-/** Markdown text from a file's bytes, refusing binary files and invalid UTF-8; a leading BOM is dropped. */
+/**
+ * Markdown text from a file's bytes, refusing binary files and invalid UTF-8.
+ * The decoder drops a leading BOM (`ignoreBOM` false): the one place the
+ * CLI's text loses it; the analysis takes the text as it is from here.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.subarray(0, 8192).includes(0)) throw new HostError('a binary file, not Markdown text');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new HostError('not valid UTF-8 text');
   }

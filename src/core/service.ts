@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+import { analyzeText, type Analysis, type AnalyzeOptions } from './analyze';
 import { ChunkedParser } from './facts';
 import { createTemplate, defaultTemplate, type TemplateModel } from './template';
 
@@ -8,6 +8,7 @@ const WHOLE_PARSE_LIMIT = 32 * 1024;
 export interface AnalysisRequest {
   /** Identifies the document across requests (its URI). */
   key: string;
+  /** Without a BOM: the host strips it where the text comes in (decodeText, the extension's analyzer). */
   text: string;
   /** The active template's text; the default template when omitted. */
   templateText?: string;
@@ -38,7 +39,7 @@ export class AnalysisService {
   analyze(request: AnalysisRequest, once = false): AnalysisResult {
     if (once) {
       const parser = request.text.length > WHOLE_PARSE_LIMIT ? new ChunkedParser() : undefined;
-      const { placeholders, sections, missing } = analyze(request.text, { ...this.options(request), parser });
+      const { placeholders, sections, missing } = analyzeText(request.text, { ...this.options(request), parser });
       return { placeholders, sections, missing };
     }
     let parser = this.parsers.get(request.key);
@@ -46,7 +47,7 @@ export class AnalysisService {
       parser = new ChunkedParser();
       this.parsers.set(request.key, parser);
     }
-    const { placeholders, sections, missing } = analyze(request.text, { ...this.options(request), parser });
+    const { placeholders, sections, missing } = analyzeText(request.text, { ...this.options(request), parser });
     return { placeholders, sections, missing };
   }
 

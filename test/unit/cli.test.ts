@@ -465,6 +465,9 @@ function makeScratch(dir: string): void {
   fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.from('# Caf\xe9 [Name]\n', 'latin1'));
   fs.writeFileSync(path.join(dir, 'empty.md'), '');
   fs.writeFileSync(path.join(dir, 'bom-crlf.md'), '\uFEFF# Title\r\n\r\nHello [Name]\r\n');
+  // A placeholder on the BOM's own line: a BOM kept would move it one column.
+  fs.writeFileSync(path.join(dir, 'bom-first-line.md'), '\uFEFF[Owner] wrote this\r\n\r\n# Title\r\n\r\nHello [Name]\r\n');
+  fs.writeFileSync(path.join(dir, 'first-line.md'), '[Owner] wrote this\r\n\r\n# Title\r\n\r\nHello [Name]\r\n');
   fs.writeFileSync(path.join(dir, 'loop/inner/notes.md'), '# Loop\n\n[Name]\n');
   fs.symlinkSync('..', path.join(dir, 'loop/inner/back'));
   fs.mkdirSync(path.join(dir, 'bad-config'));
@@ -570,9 +573,26 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
       assert.deepEqual(listing(scratch), before);
     });
 
-    test('new wrote exactly the default template', () => {
-      const written = fs.readFileSync(path.join(scratch, 'docs/phase-1.md'), 'utf8');
-      assert.equal(written, fs.readFileSync(path.join(root, 'src/core/templates/implementation-notes.md'), 'utf8'));
+    test('new writes exactly the default template', async () => {
+      // A folder of its own: this test runs `new` itself, whatever ran before it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-new-'));
+      try {
+        const outcome = await run(['new', 'docs/notes.md'], dir);
+        assert.equal(outcome.code, 0, outcome.stderr);
+        const written = fs.readFileSync(path.join(dir, 'docs/notes.md'), 'utf8');
+        assert.equal(written, fs.readFileSync(path.join(root, 'src/core/templates/implementation-notes.md'), 'utf8'));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('a BOM changes no position: the same report as the file without it', async () => {
+      const withBom = await run(['check', '--format', 'json', 'bom-first-line.md'], scratch);
+      const without = await run(['check', '--format', 'json', 'first-line.md'], scratch);
+      assert.equal(withBom.code, 1, withBom.stderr);
+      const report = (out: string) => ({ ...json(out).files[0], path: undefined });
+      assert.equal(report(withBom.stdout).placeholders.length, 2);
+      assert.deepEqual(report(withBom.stdout), report(without.stdout));
     });
   });
 }
