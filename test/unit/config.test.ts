@@ -57,6 +57,17 @@ suite('config: .impl-notes.yaml', () => {
     assert.ok(problems.length > 0);
   });
 
+  test('the alias limit alone refuses a config: 60 aliases of a valid ignore entry, where 40 pass', () => {
+    // Valid in every other respect (known key, list of strings): only the alias count can refuse it.
+    const withAliases = (n: number) => `ignore: [&skip "[Skip]"${', *skip'.repeat(n)}]\n`;
+    const allowed = parseConfig(withAliases(40), 'ok.yaml');
+    assert.deepEqual(allowed.problems, []);
+    assert.equal(allowed.config.ignore.length, 41);
+    const { problems } = parseConfig(withAliases(60), 'many.yaml');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /^not valid YAML: .*alias/i);
+  });
+
   test('ignore matcher: exact with or without brackets, regex with flags', () => {
     const ignored = ignoreMatcher(['Name', '[Date]', '/^\\[todo/i'])!;
     assert.deepEqual(['[Name]', '[Date]', '[TODO: x]', '[Other]'].map(ignored), [true, true, true, false]);
