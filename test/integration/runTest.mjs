@@ -80,6 +80,9 @@ async function build() {
     platform: current.platform,
     format: 'cjs',
     target: current.platform === 'node' ? 'node18' : 'es2022',
+    // The shared helpers count the template with the core: in the browser, as esbuild.mjs
+    // builds the web extension (`worker` before `browser` in packages' export maps).
+    ...(current.platform === 'browser' ? { conditions: ['worker'] } : {}),
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     loader: { '.md': 'text' },

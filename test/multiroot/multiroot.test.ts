@@ -1,22 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const SOURCE = 'Implementation Notes';
-
-function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-  return new Promise((resolve, reject) => {
-    if (ready(ours())) { resolve(ours()); return; }
-    const timer = setTimeout(() => reject(new Error(`diagnostics not ready; have ${ours().length}`)), 30000);
-    const listener = vscode.languages.onDidChangeDiagnostics(() => {
-      if (ready(ours())) {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(ours());
-      }
-    });
-  });
-}
+import { diagnosticsWhen } from '../vscodeShared/helpers';
 
 const folder = (name: string) => vscode.workspace.workspaceFolders!.find((f) => f.name === name)!;
 
@@ -25,7 +9,7 @@ suite('multi-root workspace', () => {
     assert.deepEqual(vscode.workspace.workspaceFolders!.map((f) => f.name), ['workspace', 'workspace-b']);
     const b = vscode.Uri.joinPath(folder('workspace-b').uri, 'notes', 'b.md');
     await vscode.window.showTextDocument(b);
-    const inB = await diagnosticsWhen(b, (d) => d.length > 0);
+    const inB = await diagnosticsWhen(b, (d) => d.length > 0, 30000);
     // [Owner] is ignored by B's config; `[TICKET-ID]` counts in code because it is in B's template.
     assert.deepEqual(inB.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).sort(), [
       '7:23 Placeholder [Link to ticket] is not filled in',
@@ -34,7 +18,7 @@ suite('multi-root workspace', () => {
 
     const a = vscode.Uri.joinPath(folder('workspace').uri, 'docs', 'phase-1.md');
     await vscode.window.showTextDocument(a);
-    const inA = await diagnosticsWhen(a, (d) => d.length > 0);
+    const inA = await diagnosticsWhen(a, (d) => d.length > 0, 30000);
     assert.equal(inA.length, 3, 'folder A keeps the default template and no ignore list');
   });
 

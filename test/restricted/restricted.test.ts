@@ -1,24 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { api, diagnosticsWhen, eventually, ourDiagnostics } from '../vscodeShared/helpers';
 
 suite('restricted mode', () => {
   test('an untrusted workspace loads neither its config nor its template', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the workspace opens in Restricted Mode');
     const b = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'notes', 'b.md');
     await vscode.window.showTextDocument(b);
-    const diagnostics = await new Promise<vscode.Diagnostic[]>((resolve, reject) => {
-      const ours = () => vscode.languages.getDiagnostics(b).filter((d) => d.source === 'Implementation Notes');
-      const timer = setTimeout(() => reject(new Error('no diagnostics')), 30000);
-      const check = () => {
-        if (ours().length > 0) {
-          clearTimeout(timer);
-          listener.dispose();
-          resolve(ours());
-        }
-      };
-      const listener = vscode.languages.onDidChangeDiagnostics(check);
-      check();
-    });
+    const diagnostics = await diagnosticsWhen(b, (d) => d.length > 0, 30000);
     // Neither the config's ignore list nor the folder's implementationNotes.ignore
     // regex (.vscode/settings.json, both ignore [Owner]) is applied, and
     // `[TICKET-ID]` in code is not a placeholder of the built-in template.
@@ -27,22 +16,13 @@ suite('restricted mode', () => {
       'Placeholder [Owner] is not filled in',
     ]);
     // The status bar says so once the checklist has caught up with the active document.
-    const api = vscode.extensions.getExtension('implementation-notes.implementation-notes')!.exports as {
-      statusBar: { text: string; tooltip: string };
-      checklist: { onDidRefresh: vscode.Event<void> };
-    };
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`status bar: '${api.statusBar.text}'`)), 30000);
-      const check = () => {
-        if (/^\$\(shield\) \$\(checklist\) (\d+ left|done)$/.test(api.statusBar.text) && api.statusBar.tooltip.includes(' of 3 sections done')) {
-          clearTimeout(timer);
-          listener.dispose();
-          resolve();
-        }
-      };
-      const listener = api.checklist.onDidRefresh(check);
-      check();
-    });
+    const { checklist, statusBar } = await api();
+    await eventually(
+      checklist.onDidRefresh,
+      () => /^\$\(shield\) \$\(checklist\) (\d+ left|done)$/.test(statusBar.text) && statusBar.tooltip.includes(' of 3 sections done'),
+      30000,
+      'the status bar says Restricted Mode',
+    );
   });
 
   test("the workspace's files glob is ignored: a document only it would make notes is not checked", async () => {
@@ -58,11 +38,9 @@ suite('restricted mode', () => {
 
     const plain = vscode.Uri.joinPath(folder, 'other', 'plain.md');
     const editor = await vscode.window.showTextDocument(plain);
-    const api = vscode.extensions.getExtension('implementation-notes.implementation-notes')!.exports as {
-      analyzer: { analyzeNow(d: vscode.TextDocument): Promise<unknown>; isNotes(d: vscode.TextDocument): boolean };
-    };
-    assert.equal(await api.analyzer.analyzeNow(editor.document), undefined);
-    assert.equal(api.analyzer.isNotes(editor.document), false);
-    assert.deepEqual(vscode.languages.getDiagnostics(plain).filter((d) => d.source === 'Implementation Notes'), []);
+    const { analyzer } = await api();
+    assert.equal(await analyzer.analyzeNow(editor.document), undefined);
+    assert.equal(analyzer.isNotes(editor.document), false);
+    assert.deepEqual(ourDiagnostics(plain), []);
   });
 });

@@ -2,6 +2,7 @@
 // (`npm run screenshots`) takes a picture at each `SCREENSHOT <name>` line.
 // Pauses here are for the renderer to settle, not for assertions: this is no test.
 import * as vscode from 'vscode';
+import { diagnosticsWhen } from '../vscodeShared/helpers';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -11,19 +12,6 @@ async function shot(name: string): Promise<void> {
   await pause(2500);
 }
 
-function diagnosticsFor(uri: vscode.Uri): Promise<void> {
-  return new Promise((resolve) => {
-    const ready = () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'Implementation Notes');
-    if (ready()) { resolve(); return; }
-    const listener = vscode.languages.onDidChangeDiagnostics(() => {
-      if (ready()) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders![0].uri;
   await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
@@ -31,7 +19,7 @@ export async function run(): Promise<void> {
   // 1. The example notes with their diagnostics and the Problems panel.
   const example = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'phase-2-search-indexing.md'));
   const editor = await vscode.window.showTextDocument(example);
-  await diagnosticsFor(example.uri);
+  await diagnosticsWhen(example.uri, (d) => d.length > 0, 60000);
   editor.revealRange(new vscode.Range(16, 0, 40, 0), vscode.TextEditorRevealType.AtTop);
   editor.selection = new vscode.Selection(18, 17, 18, 33);
   await vscode.commands.executeCommand('implementationNotes.checklist.focus');
@@ -58,7 +46,7 @@ export async function run(): Promise<void> {
   const fresh = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   await vscode.window.showTextDocument(fresh);
   await vscode.commands.executeCommand('implementationNotes.insertTemplate');
-  await diagnosticsFor(fresh.uri);
+  await diagnosticsWhen(fresh.uri, (d) => d.length > 0, 60000);
   await shot('insert-template');
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   console.log('0 passed, 0 failed');

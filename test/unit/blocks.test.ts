@@ -22,6 +22,7 @@ import {
   type BlockKind,
 } from '../../src/core';
 import { snippetsJson } from '../../scripts/generate-snippets';
+import { TEMPLATE_PLACEHOLDERS } from './helpers';
 
 const template = defaultTemplate().text;
 const decision = blockDefinition('decision');
@@ -124,7 +125,7 @@ suite('repeated blocks', () => {
       '- **Consequences**: [Implications of this decision]\n\n' + blockText(decision, 3) + '‸\n\n### Code Structure',
     );
     assert.equal(result, expected);
-    assert.equal(analyze(result.replace('‸', '')).placeholders.length, 228 + 6);
+    assert.equal(analyze(result.replace('‸', '')).placeholders.length, TEMPLATE_PLACEHOLDERS + 6);
   });
 
   test('Challenge 3 goes after Challenge 2, before the next level-2 section', () => {

@@ -3,6 +3,7 @@ import {
   adjacentPlaceholder, analyze, applyEdits, defaultTemplate, fillDateEdits, fillEverywhereEdits,
   isDatePlaceholder, isoDate, newNotesPath, newNotesText, notesFileName, removeLineEdit, toSnippet, trimChars,
 } from '../../src/core';
+import { TEMPLATE_PLACEHOLDERS } from './helpers';
 
 suite('edits as data', () => {
   test('fill everywhere replaces exactly the identical placeholders', () => {
@@ -31,7 +32,7 @@ suite('edits as data', () => {
     const text = defaultTemplate().text;
     const filled = applyEdits(text, fillDateEdits(analyze(text), new Date(2026, 10, 24)));
     assert.match(filled, /\*\*Created\*\*: 2026-11-24\n\*\*Last Updated\*\*: 2026-11-24/);
-    assert.equal(analyze(filled).placeholders.length, 228 - 4);
+    assert.equal(analyze(filled).placeholders.length, TEMPLATE_PLACEHOLDERS - 4);
   });
 
   test('next and previous placeholder wrap around', () => {
@@ -51,11 +52,11 @@ suite('template as a snippet', () => {
     assert.equal(toSnippet(text, analysis.placeholders), 'Cost: \\$5 {a\\} \\\\path ${1:[Name]} and ${2:[Role \\$x\\}]}\n$0');
   });
 
-  test('the default template gets 228 tab stops', () => {
+  test('the default template gets a tab stop per placeholder', () => {
     const t = defaultTemplate();
     const snippet = toSnippet(t.text, analyze(t.text).placeholders);
-    assert.equal((snippet.match(/\$\{\d+:/g) ?? []).length, 228);
-    assert.ok(snippet.endsWith('${228:[Date]}\n$0'));
+    assert.equal((snippet.match(/\$\{\d+:/g) ?? []).length, TEMPLATE_PLACEHOLDERS);
+    assert.ok(snippet.endsWith(`\${${TEMPLATE_PLACEHOLDERS}:[Date]}\n$0`));
   });
 });
 
@@ -82,7 +83,7 @@ suite('new notes', () => {
     const text = newNotesText(analysis, 'Phase 2 – Search', new Date(2026, 10, 24));
     assert.match(text, /\*\*Phase\*\*: Phase 2 – Search\n/);
     assert.match(text, /\*\*Created\*\*: 2026-11-24/);
-    assert.equal(analyze(text).placeholders.length, 228 - 1 - 4);
+    assert.equal(analyze(text).placeholders.length, TEMPLATE_PLACEHOLDERS - 1 - 4);
     assert.equal(analyze(newNotesText(analysis, 'X', undefined)).placeholders.length, 227);
   });
 });

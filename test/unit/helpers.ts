@@ -1,4 +1,7 @@
-import { analyze, createTemplate, toFileReport, type AnalyzeOptions } from '../../src/core';
+import { analyze, createTemplate, defaultTemplate, toFileReport, type AnalyzeOptions } from '../../src/core';
+
+/** The default template's placeholders, counted (placeholders.test.ts pins the number itself). */
+export const TEMPLATE_PLACEHOLDERS = analyze(defaultTemplate().text).placeholders.length;
 
 /** `line:column text` for each placeholder, 1-based as the CLI reports them (docs/spec.md, "Positions"). */
 export function placeholdersOf(markdown: string, options: AnalyzeOptions = {}): string[] {

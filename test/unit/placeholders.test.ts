@@ -215,9 +215,9 @@ suite('the default template', () => {
     assert.ok(!inCode.some((t) => t.includes("'")));
   });
 
-  test('any text around the template leaves its 228 placeholders', () => {
+  test('any text around the template leaves its placeholders', () => {
     const text = defaultTemplate().text;
     const around = `Intro with [Intro item]\n\n${text}\n\n## Appendix\n\n[Extra]\n`;
-    assert.equal(analyze(around).placeholders.length, 230);
+    assert.equal(analyze(around).placeholders.length, analyze(text).placeholders.length + 2);
   });
 });

@@ -1,29 +1,10 @@
 // A smoke suite for the web extension (dist/web/extension.js), run in VS Code's
 // web worker extension host: no Node API there, so no mocha and no `assert`.
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'implementation-notes.implementation-notes';
+import { diagnosticsWhen, EXTENSION_ID, ourDiagnostics, TEMPLATE_PLACEHOLDERS } from '../vscodeShared/helpers';
 
 function ok(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-function diagnosticsWhen(uri: vscode.Uri, ready: (n: number) => boolean, timeoutMs = 30000): Promise<number> {
-  const count = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Implementation Notes').length;
-  return new Promise((resolve, reject) => {
-    if (ready(count())) { resolve(count()); return; }
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`diagnostics not ready after ${timeoutMs} ms (have ${count()})`));
-    }, timeoutMs);
-    const listener = vscode.languages.onDidChangeDiagnostics(() => {
-      if (ready(count())) {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(count());
-      }
-    });
-  });
 }
 
 export async function run(): Promise<void> {
@@ -52,12 +33,12 @@ export async function run(): Promise<void> {
     ok(extension.isActive, 'the extension is active');
     ok((extension.packageJSON as { browser?: string }).browser === './dist/web/extension.js', 'the browser entry is declared');
   });
-  await check('Insert Template gives the template and its 228 placeholders as diagnostics', async () => {
+  await check('Insert Template gives the template and a diagnostic per placeholder', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('implementationNotes.insertTemplate');
     ok(document.getText().startsWith('# Implementation Notes Template\n\n## Phase Information\n'), 'the template was inserted');
-    await diagnosticsWhen(document.uri, (n) => n === 228);
+    await diagnosticsWhen(document.uri, (d) => d.length === TEMPLATE_PLACEHOLDERS, 30000);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
   await check('a slow analysis runs in a web worker: the host stays responsive, and past analysisTimeLimit it is stopped', async () => {
@@ -71,10 +52,10 @@ export async function run(): Promise<void> {
       await vscode.window.showTextDocument(slow);
       const waiting = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Implementation Notes\n\n[Left]\n' });
       await vscode.window.showTextDocument(waiting);
-      await diagnosticsWhen(waiting.uri, (n) => n === 1);
+      await diagnosticsWhen(waiting.uri, (d) => d.length === 1, 30000);
       const waited = await timerFiredAfter;
       ok(waited < 2000, `a timer set after opening the slow document fired after ${waited} ms`);
-      ok(vscode.languages.getDiagnostics(slow.uri).filter((d) => d.source === 'Implementation Notes').length === 0, 'the slow document was stopped, with no diagnostics');
+      ok(ourDiagnostics(slow.uri).length === 0, 'the slow document was stopped, with no diagnostics');
     } finally {
       await settings.update('analysisTimeLimit', undefined, vscode.ConfigurationTarget.Global);
       // Both untitled documents are dirty: revert them rather than prompt.

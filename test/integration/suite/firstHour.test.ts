@@ -6,11 +6,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NotNotesNotice } from '../../../src/extension/treatAsNotes';
 import { registerWalkthroughProgress } from '../../../src/extension/walkthrough';
-import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, repoRoot, selectionText, templateText, untitled } from './util';
+import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, repoRoot, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 const at = (editor: vscode.TextEditor): [number, number] => [editor.selection.start.line, editor.selection.start.character];
 
-/** What `impl-notes check --format json` reports for a file, in the terms of `describe` below. */
+/** What `impl-notes check --format json` reports for a file, in the terms of `asCliWords` below. */
 function cliFindings(file: string): string[] {
   const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', '--format', 'json', file], {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -26,7 +26,7 @@ function cliFindings(file: string): string[] {
 }
 
 /** Diagnostics as the CLI words them: placeholders by range, the other findings by their start. */
-const describe = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
+const asCliWords = (diagnostics: readonly vscode.Diagnostic[]): string[] =>
   diagnostics
     .map((d) => {
       const start = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
@@ -85,8 +85,8 @@ suite('first hour: new notes', () => {
       assert.ok(await editor.document.save());
       const expected = cliFindings(target().fsPath);
       assert.equal(expected.filter((f) => f.endsWith(' placeholder')).length, 227);
-      const shown = await diagnosticsWhen(uri, (d) => describe(d).join() === expected.join());
-      assert.deepEqual(describe(shown), expected);
+      const shown = await diagnosticsWhen(uri, (d) => asCliWords(d).join() === expected.join());
+      assert.deepEqual(asCliWords(shown), expected);
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       await vscode.commands.executeCommand('implementationNotes.nextPlaceholder');
       assert.equal(selectionText(editor), '[Start Date - End Date]', title);
@@ -188,7 +188,7 @@ suite('first hour: editing', () => {
     const text = templateText();
     const line = text.slice(0, text.indexOf('### Code Structure')).split('\n').length - 2;
     const editor = await untitled(text);
-    await diagnosticsWhen(editor.document.uri, (d) => d.length === 228);
+    await diagnosticsWhen(editor.document.uri, (d) => d.length === TEMPLATE_PLACEHOLDERS);
     assert.equal(editor.document.lineAt(line).text, '');
     editor.selection = new vscode.Selection(line, 0, line, 0);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'decision')));

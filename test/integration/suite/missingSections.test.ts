@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
-import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, templateText, untitled } from './util';
+import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 const CHAPTER = '## Security Implementation\n';
 const NEXT = '## Testing Implementation\n';
@@ -45,8 +45,8 @@ suite('missing sections', () => {
     const editor = await untitled(template);
     const uri = editor.document.uri;
     const { checklist } = await api();
-    await diagnosticsWhen(uri, (d) => d.length === 228);
-    await eventually(checklist.onDidRefresh, () => checklist.badge?.value === 228, 20000, 'the badge counts 228 placeholders');
+    await diagnosticsWhen(uri, (d) => d.length === TEMPLATE_PLACEHOLDERS);
+    await eventually(checklist.onDidRefresh, () => checklist.badge?.value === TEMPLATE_PLACEHOLDERS, 20000, 'the badge counts every placeholder');
 
     const start = editor.document.positionAt(template.indexOf(CHAPTER));
     const end = editor.document.positionAt(template.indexOf(NEXT));
@@ -69,7 +69,7 @@ suite('missing sections', () => {
     assert.match(rows[at - 1], /^ {4}Bottlenecks Identified/, 'after the last row of Performance Considerations, where the template puts it');
     assert.match(rows[at + 1], /^ {2}Testing Implementation/);
     const placeholdersLeft = diagnostics.filter((d) => d.code === 'placeholder').length;
-    assert.ok(placeholdersLeft < 228);
+    assert.ok(placeholdersLeft < TEMPLATE_PLACEHOLDERS);
     assert.equal(checklist.badge?.value, placeholdersLeft + 1);
     assert.match(checklist.badge?.tooltip ?? '', /1 missing sections/);
 
@@ -82,7 +82,7 @@ suite('missing sections', () => {
     await vscode.commands.executeCommand(insert.command!.command, ...(insert.command!.arguments ?? []));
     assert.equal(editor.document.getText(), template);
     assert.equal(editor.document.getText(editor.selection), '[Security Measure 1]', 'the first placeholder is the first tab stop');
-    await diagnosticsWhen(uri, (d) => missingOnes(d).length === 0 && d.length === 228);
+    await diagnosticsWhen(uri, (d) => missingOnes(d).length === 0 && d.length === TEMPLATE_PLACEHOLDERS);
 
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), deleted, 'one undo step takes the whole insertion back');

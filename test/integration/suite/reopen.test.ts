@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, describe, diagnosticsWhen, repoRoot, SOURCE } from './util';
+import { closeAllEditors, summarize, diagnosticsWhen, repoRoot, SOURCE } from './util';
 
 suite('reopening', () => {
   teardown(closeAllEditors);
@@ -53,7 +53,7 @@ suite('reopening', () => {
       const reopenMs = performance.now() - t2;
       const fromOpenEvent = reopenMs - (openedAt - t2);
       mark('reopen shown');
-      assert.deepEqual(describe(again), describe(first));
+      assert.deepEqual(summarize(again), summarize(first));
 
       // Changed while closed: analysed afresh, not the kept analysis.
       const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
