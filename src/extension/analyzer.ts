@@ -144,6 +144,7 @@ export class NotesAnalyzer implements vscode.Disposable {
     const generation = entry.generation;
     const version = document.version;
     try {
+      // Probes here, not at a registration: this runs after a timer and between awaits, where no handler wrapper reaches.
       const config = await mainThreadTimings.time('analyze.config', () => this.configs.forDocument(document.uri));
       if (entry.generation !== generation || document.isClosed) return this.current(document);
       const started = Date.now();

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { fillDateEdits, fillEverywhereEdits, isDatePlaceholder, isoDate, removeLineEdit, type FoundPlaceholder, type TextEdit } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { mainThreadTimings } from './mainThreadTimings';
 import { eolOf, toTextEdit } from './ranges';
 
 /** Quick fixes for leftover placeholders and empty sections; every fix is a core edit or a command. */
@@ -12,10 +11,6 @@ class PlaceholderFixes implements vscode.CodeActionProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    return mainThreadTimings.time('codeActions', () => this.actions(document, range, context));
-  }
-
-  private actions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.analyzer.current(document);
     if (!result) return [];
     const actions: vscode.CodeAction[] = [];
@@ -106,8 +101,9 @@ class PlaceholderFixes implements vscode.CodeActionProvider {
   }
 }
 
-export function registerCodeActions(analyzer: NotesAnalyzer): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PlaceholderFixes(analyzer), {
+/** `wrap`: how extension.shared.ts instruments the provider (main-thread timings). */
+export function registerCodeActions(analyzer: NotesAnalyzer, wrap: (provider: vscode.CodeActionProvider) => vscode.CodeActionProvider): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, wrap(new PlaceholderFixes(analyzer)), {
     providedCodeActionKinds: PlaceholderFixes.providedCodeActionKinds,
   });
 }

@@ -20,34 +20,37 @@ const CHUNK = 1000;
 // the web worker host has no setImmediate).
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Leftover placeholders and empty sections as diagnostics, on notes documents only. */
-export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable {
+/**
+ * Leftover placeholders and empty sections as diagnostics, on notes documents only.
+ * `onDidChangeAnalysis`: the analyzer's, as extension.shared.ts hands it over (timed there).
+ */
+export function registerDiagnostics(analyzer: NotesAnalyzer, onDidChangeAnalysis: vscode.Event<vscode.TextDocument>): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
   /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
   const building = new Map<string, DocumentAnalysis>();
   const tabs = new OpenTabs();
-  const update = (document: vscode.TextDocument) =>
-    mainThreadTimings.time('diagnostics', () => {
-      const key = document.uri.toString();
-      const result = analyzer.current(document);
-      if (!result || !tabs.isShown(document.uri)) {
-        building.delete(key);
-        collection.delete(document.uri);
-        return;
-      }
-      const list = findings(result.analysis);
-      if (list.length <= CHUNK) {
-        building.delete(key);
-        collection.set(document.uri, mainThreadTimings.time('diagnostics.convert', () => toDiagnostics(result, list)));
-        return;
-      }
-      building.set(key, result);
-      void buildInTurns(document, result, list);
-    });
+  const update = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    const result = analyzer.current(document);
+    if (!result || !tabs.isShown(document.uri)) {
+      building.delete(key);
+      collection.delete(document.uri);
+      return;
+    }
+    const list = findings(result.analysis);
+    if (list.length <= CHUNK) {
+      building.delete(key);
+      collection.set(document.uri, toDiagnostics(result, list));
+      return;
+    }
+    building.set(key, result);
+    void buildInTurns(document, result, list);
+  };
   /** Converts a chunk per turn, then sets them all at once, unless a newer analysis came meanwhile (or the document closed). */
   const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Finding[]) => {
     const key = document.uri.toString();
     const out: vscode.Diagnostic[] = [];
+    // Later turns (after a timer), which no registration sees: these probes stay here.
     for (let i = 0; i < list.length; i += CHUNK) {
       if (i > 0) await nextTurn();
       if (building.get(key) !== result) return;
@@ -73,7 +76,7 @@ export function registerDiagnostics(analyzer: NotesAnalyzer): vscode.Disposable 
         if (document) update(document);
       }
     }),
-    analyzer.onDidChangeAnalysis(update),
+    onDidChangeAnalysis(update),
     analyzer.onDidForget((uri) => {
       building.delete(uri.toString());
       collection.delete(uri);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ActiveNotes } from './activeNotes';
 import type { AnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
-import { mainThreadTimings, type MainThreadTimings } from './mainThreadTimings';
+import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './mainThreadTimings';
 import { registerChecklist, type ChecklistProvider } from './checklistView';
 import { registerCodeActions } from './codeActions';
 import { registerCompletions } from './completions';
@@ -53,7 +53,9 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const analyzer = new NotesAnalyzer(configs, backend, log);
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
-  const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
+  // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
+  // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
+  const statusBar = registerStatusBar(checklist.provider, timedEvent('statusBar', checklist.provider.onDidRefresh), () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
@@ -62,7 +64,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     backend,
     analyzer,
     active,
-    registerDiagnostics(analyzer),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis)),
     checklist.disposable,
     statusBar.disposable,
     registerInsertTemplate(configs, log),
@@ -73,8 +75,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerNavigation(analyzer, notices),
     registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
-    registerCodeActions(analyzer),
-    registerMissingSections(analyzer),
+    registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
+    registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),

@@ -1,3 +1,5 @@
+import type * as vscode from 'vscode';
+
 /** One probe's figures within a phase. */
 interface ProbeStats {
   count: number;
@@ -121,3 +123,21 @@ export class MainThreadTimings {
 
 /** The extension's one recorder (module state: every feature reaches it without wiring). */
 export const mainThreadTimings = new MainThreadTimings();
+
+/**
+ * `event` with each listener timed as `probe`: extension.shared.ts wraps the
+ * events it hands to features, so feature code holds no probes.
+ */
+export function timedEvent<T>(probe: string, event: vscode.Event<T>): vscode.Event<T> {
+  return (listener, thisArgs, disposables) =>
+    event((e) => {
+      mainThreadTimings.time(probe, () => {
+        listener.call(thisArgs, e);
+      });
+    }, undefined, disposables);
+}
+
+/** A code action provider whose calls are timed as `probe` (wrapped where it is registered). */
+export function timedCodeActions(probe: string, provider: vscode.CodeActionProvider): vscode.CodeActionProvider {
+  return { provideCodeActions: (...args) => mainThreadTimings.time(probe, () => provider.provideCodeActions(...args)) };
+}

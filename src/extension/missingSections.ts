@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { missingSectionEdit, type MissingSection } from '../core';
 import type { NotesAnalyzer } from './analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { mainThreadTimings } from './mainThreadTimings';
 
 type Mode = 'template' | 'not-applicable';
 
@@ -23,23 +22,21 @@ class MissingSectionFixes implements vscode.CodeActionProvider {
   constructor(private readonly analyzer: NotesAnalyzer) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    return mainThreadTimings.time('codeActions.missing', () => {
-      const result = this.analyzer.current(document);
-      if (!result) return [];
-      const out: vscode.CodeAction[] = [];
-      for (const diagnostic of context.diagnostics) {
-        if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code !== 'missing-section') continue;
-        const line = diagnostic.range.start.line;
-        const missing = result.analysis.missing.find(
-          (m) => result.lines.positionAt(result.analysis.sections[m.anchor].start).line === line && diagnostic.message === `Section "${m.title}" is missing`,
-        );
-        if (!missing) continue;
-        const ref: MissingSectionRef = { uri: document.uri, templateIndex: missing.templateIndex, anchorTitle: result.analysis.sections[missing.anchor].title };
-        out.push(this.action(vscode.l10n.t('Insert section "{0}" from template', missing.title), INSERT_MISSING, ref, diagnostic, true));
-        out.push(this.action(vscode.l10n.t('Insert section "{0}" as not applicable', missing.title), INSERT_MISSING_NA, ref, diagnostic, false));
-      }
-      return out;
-    });
+    const result = this.analyzer.current(document);
+    if (!result) return [];
+    const out: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code !== 'missing-section') continue;
+      const line = diagnostic.range.start.line;
+      const missing = result.analysis.missing.find(
+        (m) => result.lines.positionAt(result.analysis.sections[m.anchor].start).line === line && diagnostic.message === `Section "${m.title}" is missing`,
+      );
+      if (!missing) continue;
+      const ref: MissingSectionRef = { uri: document.uri, templateIndex: missing.templateIndex, anchorTitle: result.analysis.sections[missing.anchor].title };
+      out.push(this.action(vscode.l10n.t('Insert section "{0}" from template', missing.title), INSERT_MISSING, ref, diagnostic, true));
+      out.push(this.action(vscode.l10n.t('Insert section "{0}" as not applicable', missing.title), INSERT_MISSING_NA, ref, diagnostic, false));
+    }
+    return out;
   }
 
   private action(title: string, command: string, ref: MissingSectionRef, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
@@ -99,9 +96,10 @@ const refOf = (arg: unknown): MissingSectionRef | undefined => {
   return value?.ref ?? (value?.uri ? (value as MissingSectionRef) : undefined);
 };
 
-export function registerMissingSections(analyzer: NotesAnalyzer): vscode.Disposable {
+/** `wrap`: how extension.shared.ts instruments the provider (main-thread timings). */
+export function registerMissingSections(analyzer: NotesAnalyzer, wrap: (provider: vscode.CodeActionProvider) => vscode.CodeActionProvider): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MissingSectionFixes(analyzer), {
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, wrap(new MissingSectionFixes(analyzer)), {
       providedCodeActionKinds: MissingSectionFixes.providedCodeActionKinds,
     }),
     vscode.commands.registerCommand(INSERT_MISSING, (arg: unknown) => insertMissing(analyzer, refOf(arg), 'template')),

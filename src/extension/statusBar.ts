@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { progress, remaining } from '../core';
 import type { ChecklistProvider } from './checklistView';
-import { mainThreadTimings } from './mainThreadTimings';
 
 /** What the status bar item shows (status bar items cannot be read back through the API). */
 export interface ProgressStatus {
@@ -11,13 +10,20 @@ export interface ProgressStatus {
   readonly visible: boolean;
 }
 
-/** Progress of the active notes document: items left, as the checklist's badge; click focuses the checklist. */
-export function registerStatusBar(checklist: ChecklistProvider, restricted: () => boolean): { status: ProgressStatus; disposable: vscode.Disposable } {
+/**
+ * Progress of the active notes document: items left, as the checklist's badge; click focuses the checklist.
+ * `onDidRefresh`: the checklist's, as extension.shared.ts hands it over (timed there).
+ */
+export function registerStatusBar(
+  checklist: Pick<ChecklistProvider, 'current'>,
+  onDidRefresh: vscode.Event<unknown>,
+  restricted: () => boolean,
+): { status: ProgressStatus; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('implementationNotes.progress', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Implementation Notes Progress');
   item.command = 'implementationNotes.checklist.focus';
   const status = { text: '', tooltip: '', visible: false };
-  const update = () => mainThreadTimings.time('statusBar', () => {
+  const update = () => {
     const snapshot = checklist.current;
     if (!snapshot) {
       status.visible = false;
@@ -40,7 +46,7 @@ export function registerStatusBar(checklist: ChecklistProvider, restricted: () =
     item.text = status.text;
     item.tooltip = status.tooltip;
     item.show();
-  });
+  };
   update();
-  return { status, disposable: vscode.Disposable.from(item, checklist.onDidRefresh(update)) };
+  return { status, disposable: vscode.Disposable.from(item, onDidRefresh(update)) };
 }

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { mainThreadTimings, timedCodeActions, timedEvent } from '../../src/extension/mainThreadTimings';
+
+suite('main-thread timings wrapped at registration', () => {
+  test('a timed event passes each event to the listener and counts one probe per call', () => {
+    const listeners: ((e: number) => unknown)[] = [];
+    const event: vscode.Event<number> = (listener) => {
+      listeners.push(listener);
+      return { dispose: () => undefined };
+    };
+    const seen: number[] = [];
+    timedEvent('probe', event)((e) => seen.push(e));
+    listeners[0](1); // no phase: not recorded
+    mainThreadTimings.start('timed-event');
+    listeners[0](2);
+    listeners[0](3);
+    const recorded = mainThreadTimings.stop()['timed-event'];
+    assert.deepEqual(seen, [1, 2, 3]);
+    assert.equal(recorded.probes.probe.count, 2);
+  });
+
+  test('a timed code action provider returns what the provider returns, one probe per call', () => {
+    const provider: vscode.CodeActionProvider = { provideCodeActions: () => [] };
+    mainThreadTimings.start('timed-provider');
+    const args = [{}, {}, {}, {}] as unknown as Parameters<vscode.CodeActionProvider['provideCodeActions']>;
+    assert.deepEqual(timedCodeActions('actions', provider).provideCodeActions(...args), []);
+    assert.equal(mainThreadTimings.stop()['timed-provider'].probes.actions.count, 1);
+  });
+});
