@@ -58,6 +58,11 @@ export class WorkerClient {
     });
   }
 
+  /** Starts the worker now rather than at the first request, so that its start-up overlaps the caller's work. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   forget(key: string): void {
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerMessage);
   }

@@ -519,6 +519,13 @@ function listing(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 }
 
+suite('CLI without its worker', () => {
+  test('a check never runs the analysis inline, where no limit could stop it: a missing worker is an error', async () => {
+    const io = { argv: ['check', 'clean.md'], cwd: fixtures, stdout: () => undefined, stderr: () => undefined, workerScript: path.join(fixtures, 'no-such-worker.js') };
+    await assert.rejects(main(io), /the analysis worker .*no-such-worker\.js is missing/);
+  });
+});
+
 suite('CLI with a file system that refuses', () => {
   test('an unreadable file is reported by name and the others are still checked', async () => {
     const denied = Object.assign(new HostError('permission denied'), { code: 'EACCES' });
@@ -531,7 +538,7 @@ suite('CLI with a file system that refuses', () => {
     };
     let stdout = '';
     let stderr = '';
-    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), workerScript: path.join(root, 'dist/worker.js') });
     assert.equal(code, 2);
     assert.match(stderr, /todo\.md: permission denied/);
     assert.deepEqual(json(stdout).files.map((f) => f.path), ['clean.md']);

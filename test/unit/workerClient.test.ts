@@ -10,7 +10,7 @@ const titleOf = (result: { sections: { title: string }[] } | undefined) => resul
 
 suite('worker client (shared by the CLI pool and the extension)', () => {
   test('CLI pool: a worker that dies fails its request with a clear error, and later requests are served', async () => {
-    const pool = createAnalyzer({ fileCount: 1, workers: 1, script, timeLimit: 60_000, memoryLimit: 256 });
+    const pool = createAnalyzer({ workers: 1, script, timeLimit: 60_000, memoryLimit: 256 });
     try {
       const crash = pool.analyze(ask('crash'));
       const queued = pool.analyze(ask('queued'));
