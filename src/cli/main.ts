@@ -19,8 +19,10 @@ export interface CliIO {
   host?: CliHost;
   /** Worker threads for analysis; by default one per core (at most 4), one per 8 files. */
   workers?: number;
-  /** The bundled analysis worker; by default `worker.js` beside the CLI bundle. */
+  /** The bundled analysis worker; by default `cli-worker.js` beside the CLI bundle. */
   workerScript?: string;
+  /** The process ends when main returns (the bin): its idle workers end with it instead of being stopped first. */
+  exitsAfter?: boolean;
 }
 
 const EXIT_OK = 0;
@@ -106,7 +108,7 @@ export async function main(io: CliIO): Promise<number> {
     if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
     return await check(analyzer, host, cwd, request, template, output);
   } finally {
-    await analyzer?.close();
+    await analyzer?.close(io.exitsAfter);
   }
 }
 

@@ -10,7 +10,8 @@ export interface Analyzer {
   /** Sizes the pool for the files of the run: one worker is started at creation, more for many files. */
   sizeFor(fileCount: number): void;
   analyze(request: AnalysisRequest): Promise<AnalysisResult>;
-  close(): Promise<void>;
+  /** `withProcess`: the process ends next; idle workers are left to end with it rather than stopped. */
+  close(withProcess?: boolean): Promise<void>;
 }
 
 export interface AnalyzerOptions {
@@ -20,7 +21,7 @@ export interface AnalyzerOptions {
   timeLimit: number;
   /** Heap megabytes of each worker. */
   memoryLimit: number;
-  /** The bundled worker; by default `worker.js` beside the CLI bundle. */
+  /** The bundled worker; by default `cli-worker.js` beside the CLI bundle (worker.js through a code cache). */
   script?: string;
 }
 
@@ -57,8 +58,9 @@ class WorkerPool implements Analyzer {
     return result;
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.clients.map((c) => c.dispose()));
+  async close(withProcess = false): Promise<void> {
+    if (withProcess) this.clients.forEach((c) => c.release());
+    else await Promise.all(this.clients.map((c) => c.dispose()));
   }
 }
 
@@ -76,7 +78,7 @@ const FILES_PER_WORKER = 8;
  * stopped at its limits; so the main thread's bundle has no Markdown parser.
  */
 export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  const script = options.script ?? path.join(__dirname, 'worker.js');
+  const script = options.script ?? path.join(__dirname, 'cli-worker.js');
   if (!fs.existsSync(script)) throw new Error(`the analysis worker ${script} is missing (run \`npm run build\` when running from the sources)`);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return new WorkerPool(script, options.workers ?? envWorkers() ?? Math.min(cores, 4), options.timeLimit, options.memoryLimit);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -583,3 +583,58 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
     });
   });
 }
+
+suite('the CLI worker\'s code cache (dist/cli-worker.js)', () => {
+  let folder: string;
+  const check = (env: NodeJS.ProcessEnv) => {
+    const r = spawnSync(process.execPath, [bin, 'check', 'todo.md'], { cwd: fixtures, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^todo\.md:4:12: Placeholder \[Phase Number and Name\] is not filled in/m);
+    assert.equal(r.stderr, '');
+    return r.stdout;
+  };
+  const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+  setup(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-code-cache-'));
+  });
+  teardown(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  test('is written by the first run and used as it is by the next, with the same output', () => {
+    const cache = path.join(folder, 'cache');
+    const first = check({ NODE_COMPILE_CACHE: cache });
+    const [file, ...others] = caches(cache);
+    assert.ok(file, 'a cache file was written');
+    assert.deepEqual(others, []);
+    const written = fs.statSync(path.join(cache, file));
+    assert.equal(written.mode & 0o777, 0o600);
+    assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
+    assert.equal(check({ NODE_COMPILE_CACHE: cache }), first);
+    assert.equal(fs.statSync(path.join(cache, file)).mtimeMs, written.mtimeMs, 'V8 accepted it: not written again');
+  });
+
+  test('a corrupt cache is refused by V8 and replaced; the run is unaffected', () => {
+    const cache = path.join(folder, 'cache');
+    const expected = check({ NODE_COMPILE_CACHE: cache });
+    const file = path.join(cache, caches(cache)[0]);
+    fs.writeFileSync(file, 'not a code cache');
+    assert.equal(check({ NODE_COMPILE_CACHE: cache }), expected);
+    assert.ok(fs.statSync(file).size > 1000, 'rewritten');
+  });
+
+  test('a folder that cannot be used, or NODE_DISABLE_COMPILE_CACHE, means no cache and no failure', () => {
+    const notAFolder = path.join(folder, 'file');
+    fs.writeFileSync(notAFolder, '');
+    const expected = check({ NODE_COMPILE_CACHE: notAFolder });
+    const disabled = path.join(folder, 'disabled');
+    assert.equal(check({ NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' }), expected);
+    assert.ok(!fs.existsSync(disabled));
+    if (process.getuid?.() === 0) {
+      // Another user's folder could hand us code: it is not read or written.
+      const theirs = path.join(folder, 'theirs');
+      fs.mkdirSync(theirs, { mode: 0o777 });
+      fs.chownSync(theirs, 1, 1);
+      assert.equal(check({ NODE_COMPILE_CACHE: theirs }), expected);
+      assert.deepEqual(caches(theirs), []);
+    }
+  });
+});

@@ -65,6 +65,25 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
     }
   });
 
+  test('release leaves an idle worker to end with the process, and stops a busy one', async () => {
+    const unrefs: string[] = [];
+    const spawn = (name: string) => () => {
+      const thread = spawnThread(script);
+      return { ...thread, unref: () => unrefs.push(name) };
+    };
+    const idle = new WorkerClient({ spawn: spawn('idle'), timeLimit: () => undefined });
+    assert.equal(titleOf(await idle.analyze(ask('done'))), 'done');
+    idle.release();
+    assert.deepEqual(unrefs, ['idle']);
+    await idle.dispose();
+
+    const busy = new WorkerClient({ spawn: spawn('busy'), timeLimit: () => undefined });
+    const pending = busy.analyze(ask('hang'));
+    busy.release();
+    await assert.rejects(pending, /the analysis worker was stopped/);
+    assert.deepEqual(unrefs, ['idle'], 'a busy worker is not left running');
+  });
+
   test('dispose fails what is still waiting', async () => {
     const client = new WorkerClient({ spawn: () => spawnThread(script), timeLimit: () => undefined });
     const pending = client.analyze(ask('hang'));
