@@ -112,7 +112,6 @@ export async function main(io: CliIO): Promise<number> {
   }
 }
 
-
 function parseArguments(argv: readonly string[], { write, out, err }: Output): Request | number {
   const usageError = (message: string) => {
     err(`impl-notes: ${message}`);
