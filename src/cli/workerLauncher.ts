@@ -47,7 +47,7 @@ const module = { exports: {} };
  * Where the cache of this bundle for this Node lives: NODE_COMPILE_CACHE's
  * folder if set, else one in the temporary folder. None when
  * NODE_DISABLE_COMPILE_CACHE is set, or when the folder cannot be made ours
- * (another user's folder could hand us code).
+ * alone (a folder another user owns or may write to could hand us code).
  */
 function codeCacheFile(text: string): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
@@ -55,7 +55,7 @@ function codeCacheFile(text: string): string | undefined {
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stat = fs.lstatSync(folder);
-    if (!stat.isDirectory() || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
+    if (!stat.isDirectory() || (stat.mode & 0o022) !== 0 || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
   } catch {
     return undefined;
   }

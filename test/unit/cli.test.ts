@@ -628,6 +628,11 @@ suite('the CLI worker\'s code cache (dist/cli-worker.js)', () => {
     const disabled = path.join(folder, 'disabled');
     assert.equal(check({ NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' }), expected);
     assert.ok(!fs.existsSync(disabled));
+    const shared = path.join(folder, 'shared');
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o777);
+    assert.equal(check({ NODE_COMPILE_CACHE: shared }), expected);
+    assert.deepEqual(caches(shared), [], 'a folder others may write to is not used');
     if (process.getuid?.() === 0) {
       // Another user's folder could hand us code: it is not read or written.
       const theirs = path.join(folder, 'theirs');
