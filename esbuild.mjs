@@ -17,11 +17,15 @@ const common = {
   legalComments: 'none',
 };
 
-// The CLI loads `yaml` (half its bundle) only when a config file exists: its
-// bundle gets a shim that requires dist/yaml.js on first use.
-const lazyYamlInTheCli = {
-  name: 'lazy-yaml-in-the-cli',
+// The CLI and its worker load `yaml` only when a config file exists, and RE2
+// only for a `/regex/` ignore pattern: their own files (dist/yaml.js,
+// dist/re2js.js) kept out of the bundles, so a one-file run never compiles
+// them. `yaml` gets a shim that requires dist/yaml.js on first use; RE2's one
+// `require` already runs on first use (src/core/config.ts).
+const lazyPackagesInTheCli = {
+  name: 'lazy-packages-in-the-cli',
   setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2js.js', external: true }));
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
       contents: `let yaml;
@@ -51,6 +55,8 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    external: ['./yaml.js', './re2js.js'],
+    plugins: [lazyPackagesInTheCli],
   },
   {
     ...common,
@@ -94,8 +100,17 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['./yaml.js'],
-    plugins: [lazyYamlInTheCli],
+    external: ['./yaml.js', './re2js.js'],
+    plugins: [lazyPackagesInTheCli],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/workerLauncher.ts'],
+    // The CLI's worker: dist/worker.js run through a code cache.
+    outfile: 'dist/cli-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
@@ -104,6 +119,14 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['node_modules/re2js/build/index.cjs'],
+    outfile: 'dist/re2js.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
 ].filter((t) => existsSync(t.entryPoints[0]));
 

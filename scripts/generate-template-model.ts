@@ -4,11 +4,15 @@
 // `node --require ./test/unit/md-loader.cjs --import tsx scripts/generate-template-model.ts`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseTemplateFacts } from '../src/core/analyze';
+import { storeOutline } from '../src/core/missing';
 import { createTemplate, defaultTemplateText } from '../src/core/template';
 
-/** What the committed file holds: everything of the model but the text. */
-export function defaultTemplateModelJson(): { placeholders: string[] } {
-  return { placeholders: [...createTemplate(defaultTemplateText).placeholders] };
+/** What the committed file holds: everything of the model but the text, and the outline missing sections are matched against. */
+export function defaultTemplateModelJson(): { placeholders: string[]; outline: ReturnType<typeof storeOutline>; placeholderSpans: { start: number; end: number }[] } {
+  const model = createTemplate(defaultTemplateText);
+  const facts = parseTemplateFacts(model);
+  return { placeholders: [...model.placeholders], outline: storeOutline(facts.outline), placeholderSpans: facts.placeholders };
 }
 
 if (require.main === module) {

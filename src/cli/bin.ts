@@ -15,6 +15,7 @@ main({
     if (!stdoutClosed) process.stdout.write(text);
   },
   stderr: (text) => process.stderr.write(text),
+  exitsAfter: true,
 }).then(
   (code) => {
     process.exitCode = code;

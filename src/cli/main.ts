@@ -1,20 +1,12 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  ConfigDiscovery,
-  createTemplate,
-  defaultTemplate,
-  formatConfigProblem,
-  LineIndex,
-  matchesAnyGlob,
-  type Analysis,
-  type TemplateModel,
-} from '../core';
+// Only what needs no Markdown parser: the worker parses (see createAnalyzer).
+import { ConfigDiscovery, defaultTemplateText, formatConfigProblem, LineIndex, matchesAnyGlob, type Analysis } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
 import { FORMATS, type RunTotals } from './formats';
 import { describeError, nodeHost, type CliHost } from './nodeHost';
-import { createAnalyzer } from './pool';
+import { createAnalyzer, type Analyzer } from './pool';
 import { quietOnClosedPipe, shownName } from './shown';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
@@ -27,8 +19,10 @@ export interface CliIO {
   host?: CliHost;
   /** Worker threads for analysis; by default one per core (at most 4), one per 8 files. */
   workers?: number;
-  /** The bundled analysis worker; by default `worker.js` beside the CLI bundle. */
+  /** The bundled analysis worker; by default `cli-worker.js` beside the CLI bundle. */
   workerScript?: string;
+  /** The process ends when main returns (the bin): its idle workers end with it instead of being stopped first. */
+  exitsAfter?: boolean;
 }
 
 const EXIT_OK = 0;
@@ -97,17 +91,25 @@ export async function main(io: CliIO): Promise<number> {
   const host = io.host ?? nodeHost;
   const cwd = io.cwd ?? process.cwd();
 
-  let template: TemplateModel | undefined;
-  if (request.template !== undefined) {
-    try {
-      template = createTemplate(await readNotes(host, path.resolve(cwd, request.template)));
-    } catch (e) {
-      output.err(`impl-notes: cannot read template ${shownName(request.template)}: ${describeError(e)}`);
-      return EXIT_ERROR;
+  // A check starts its first worker now: its start-up overlaps reading the files.
+  const analyzer = request.command === 'check'
+    ? createAnalyzer({ workers: io.workers, script: io.workerScript, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb })
+    : undefined;
+  try {
+    let template: string | undefined;
+    if (request.template !== undefined) {
+      try {
+        template = await readNotes(host, path.resolve(cwd, request.template));
+      } catch (e) {
+        output.err(`impl-notes: cannot read template ${shownName(request.template)}: ${describeError(e)}`);
+        return EXIT_ERROR;
+      }
     }
+    if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
+    return await check(analyzer, host, cwd, request, template, output);
+  } finally {
+    await analyzer?.close(io.exitsAfter);
   }
-  if (request.command === 'new') return newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
-  return check(io, host, cwd, request, template, output);
 }
 
 function parseArguments(argv: readonly string[], { write, out, err }: Output): Request | number {
@@ -177,7 +179,8 @@ interface Tally extends RunTotals {
   exit: number;
 }
 
-async function check(io: CliIO, host: CliHost, cwd: string, request: Request, template: TemplateModel | undefined, output: Output): Promise<number> {
+/** `template`: the text of --template, which wins over any config's. */
+async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output): Promise<number> {
   const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, missingSections: 0, filesWithFindings: 0 };
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
@@ -186,32 +189,29 @@ async function check(io: CliIO, host: CliHost, cwd: string, request: Request, te
   const { files, problems } = await expandPaths(host, cwd, request.paths);
   problems.forEach((p) => fail(`${shownName(p.path)}: ${p.message}`));
   const configs = new ConfigDiscovery(host, { report: (p) => fail(shownName(formatConfigProblem(p))), loadTemplates: template === undefined });
-  const analyzer = createAnalyzer({ fileCount: files.length, workers: io.workers, script: io.workerScript, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb });
+  analyzer.sizeFor(files.length);
   const analyseFile = async (file: string): Promise<Analysis> => {
     const absolute = path.resolve(cwd, file);
     const text = await readNotes(host, absolute);
     const loaded = await configs.forFolder(path.dirname(absolute));
-    const active = template ?? loaded?.template ?? defaultTemplate();
+    // Undefined for the default template: the worker has its model prebuilt.
+    const templateText = template ?? loaded?.templateText;
     // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
     const files = loaded?.config.files ?? [];
     const notes = loaded !== undefined && files.length > 0 && matchesAnyGlob(path.relative(path.dirname(loaded.file), absolute).split(path.sep).join('/'), files);
-    const result = await analyzer.analyze({ key: absolute, text, templateText: active.text, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
+    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
     return { text, ...result };
   };
   const formatter = FORMATS[request.format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: output.write });
   tally.files = files.length;
-  try {
-    await inOrder(files, analyseFile, (file, analysis) => {
-      if (analysis instanceof Error) {
-        fail(`${shownName(file)}: ${describeError(analysis)}`);
-        return;
-      }
-      count(tally, analysis);
-      formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
-    });
-  } finally {
-    await analyzer.close();
-  }
+  await inOrder(files, analyseFile, (file, analysis) => {
+    if (analysis instanceof Error) {
+      fail(`${shownName(file)}: ${describeError(analysis)}`);
+      return;
+    }
+    count(tally, analysis);
+    formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
+  });
   formatter.end(tally);
   return tally.exit;
 }
@@ -246,9 +246,9 @@ function count(tally: Tally, analysis: Analysis): void {
  * that template or the config naming it cannot be used: notes started from
  * the wrong template would be checked against the right one later.
  */
-async function newNotes(host: CliHost, cwd: string, file: string, template: TemplateModel | undefined, { out, err }: Output): Promise<number> {
+async function newNotes(host: CliHost, cwd: string, file: string, template: string | undefined, { out, err }: Output): Promise<number> {
   const absolute = path.resolve(cwd, file);
-  let text = template?.text;
+  let text = template;
   if (text === undefined) {
     let problems = 0;
     const configs = new ConfigDiscovery(host, {
@@ -262,7 +262,7 @@ async function newNotes(host: CliHost, cwd: string, file: string, template: Temp
       err(`impl-notes: ${shownName(file)}: not written, as the config that applies to it cannot be used`);
       return EXIT_ERROR;
     }
-    text = (loaded?.template ?? defaultTemplate()).text;
+    text = loaded?.templateText ?? defaultTemplateText;
   }
   try {
     await host.mkdirs(path.dirname(absolute));

@@ -4,10 +4,9 @@ import { buildOutline, findMissingSections, looseTitle, matchesPattern, type Mis
 import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
 import { selectPlaceholders, type Placeholder } from './placeholders';
 import { buildSections, sectionIndexAt, type Section } from './sections';
-import { defaultTemplate, type TemplateModel } from './template';
+import { defaultTemplate, defaultTemplateFacts, type TemplateFacts, type TemplateModel } from './template';
 import { escapeSnippetText, toSnippet } from './snippet';
 import type { TextEdit } from './edits';
-import type { Span } from './syntax';
 import { stripBom } from './text';
 
 export interface AnalyzeOptions {
@@ -85,16 +84,22 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
   return { text, placeholders, sections, missing };
 }
 
-const outlines = new WeakMap<TemplateModel, { outline: TemplateSection[]; placeholders: Span[] }>();
+const outlines = new WeakMap<TemplateModel, TemplateFacts>();
 
-function templateFacts(template: TemplateModel): { outline: TemplateSection[]; placeholders: Span[] } {
+function templateFacts(template: TemplateModel): TemplateFacts {
   let facts = outlines.get(template);
   if (!facts) {
-    const own = analyze(template.text, { template, missingSections: 'off' });
-    facts = { outline: buildOutline(own.sections, own.placeholders, own.text.length), placeholders: own.placeholders };
+    // The default template's are prebuilt: parsing it took most of a one-file CLI run.
+    facts = template === defaultTemplate() ? defaultTemplateFacts() : parseTemplateFacts(template);
     outlines.set(template, facts);
   }
   return facts;
+}
+
+/** A template's outline and placeholders from a parse of its text. */
+export function parseTemplateFacts(template: TemplateModel): TemplateFacts {
+  const own = analyze(template.text, { template, missingSections: 'off' });
+  return { outline: buildOutline(own.sections, own.placeholders, own.text.length), placeholders: own.placeholders.map(({ start, end }) => ({ start, end })) };
 }
 
 /** The template's outline, built once per template model. */

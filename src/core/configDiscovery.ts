@@ -1,13 +1,16 @@
 import { CONFIG_FILE_NAME, parseConfig, type ConfigProblem, type NotesConfig } from './config';
 import { decodeText, describeHostError, isInside, joinPath, MAX_CONFIG_BYTES, MAX_NOTES_BYTES, parentPath, type NotesHost } from './host';
-import { createTemplate, type TemplateModel } from './template';
 
-/** The `.impl-notes.yaml` that applies to a folder, with the template it names. */
+/** The `.impl-notes.yaml` that applies to a folder, with the text of the template it names. */
 export interface LoadedConfig {
   file: string;
   config: NotesConfig;
-  /** The config's own template; undefined when it names none or it cannot be used. */
-  template?: TemplateModel;
+  /**
+   * The config's own template's text; undefined when it names none or it
+   * cannot be used. Text, not a model: the CLI's main thread never parses
+   * Markdown (its worker builds the model), so it does not load the parser.
+   */
+  templateText?: string;
 }
 
 export interface ConfigDiscoveryOptions {
@@ -32,7 +35,7 @@ export function formatConfigProblem(problem: ConfigProblem): string {
  */
 export class ConfigDiscovery {
   private readonly byFolder = new Map<string, Promise<LoadedConfig | undefined>>();
-  private readonly templates = new Map<string, Promise<TemplateModel>>();
+  private readonly templates = new Map<string, Promise<string>>();
 
   constructor(
     private readonly host: NotesHost,
@@ -83,10 +86,10 @@ export class ConfigDiscovery {
     const { config, problems } = parseConfig(text, file);
     problems.forEach((p) => this.options.report(p));
     if (!config.template || this.options.loadTemplates === false) return { file, config };
-    return { file, config, template: await this.templateOf(folder, file, config.template) };
+    return { file, config, templateText: await this.templateOf(folder, file, config.template) };
   }
 
-  private async templateOf(folder: string, file: string, named: string): Promise<TemplateModel | undefined> {
+  private async templateOf(folder: string, file: string, named: string): Promise<string | undefined> {
     const report = (message: string) => this.options.report({ file, key: 'template', message: `${message}; using the built-in template` });
     const target = joinPath(folder, named);
     if (!isInside(folder, target)) {
@@ -103,10 +106,10 @@ export class ConfigDiscovery {
     return undefined;
   }
 
-  private readTemplate(realPath: string): Promise<TemplateModel> {
+  private readTemplate(realPath: string): Promise<string> {
     let template = this.templates.get(realPath);
     if (!template) {
-      template = this.host.readFile(realPath, MAX_NOTES_BYTES).then((bytes) => createTemplate(decodeText(bytes)));
+      template = this.host.readFile(realPath, MAX_NOTES_BYTES).then(decodeText);
       this.templates.set(realPath, template);
     }
     return template;

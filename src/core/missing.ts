@@ -162,6 +162,19 @@ export function buildOutline(sections: readonly OutlineSection[], placeholders: 
   return outline;
 }
 
+/** A template section as JSON holds it: the pattern's segments only. */
+export type StoredTemplateSection = Omit<TemplateSection, 'pattern'> & { pattern: string[] };
+
+/** An outline as plain data, for the default template's prebuilt model. */
+export function storeOutline(outline: readonly TemplateSection[]): StoredTemplateSection[] {
+  return outline.map((s) => ({ ...s, pattern: s.pattern.segments }));
+}
+
+/** An outline back from plain data: the KMP tables are rebuilt (cheap, unlike parsing the template). */
+export function loadOutline(stored: readonly StoredTemplateSection[]): TemplateSection[] {
+  return stored.map((s) => ({ ...s, pattern: { segments: s.pattern, tables: s.pattern.map(failureTable) } }));
+}
+
 /** For each section, the index just past its subtree (the next section of the same or a higher level). */
 function subtreeEnds(sections: readonly Pick<OutlineSection, 'level'>[]): number[] {
   const ends = new Array<number>(sections.length).fill(sections.length);

@@ -1,6 +1,8 @@
 import defaultTemplateText from './templates/implementation-notes.md';
 import prebuiltModel from './templates/implementation-notes.model.json';
 import { wholeDocumentFacts } from './facts';
+import { loadOutline, type TemplateSection } from './missing';
+import type { Span } from './syntax';
 import { vocabularyOf } from './placeholders';
 import { stripBom } from './text';
 
@@ -26,6 +28,18 @@ let defaultModel: TemplateModel | undefined;
  */
 export function defaultTemplate(): TemplateModel {
   return (defaultModel ??= { text: defaultTemplateText, placeholders: new Set(prebuiltModel.placeholders) });
+}
+
+/** What missing-section matching and its quick fixes need of a template, beyond its model. */
+export interface TemplateFacts {
+  outline: TemplateSection[];
+  /** Where its placeholders are (the quick fixes' tab stops). */
+  placeholders: Span[];
+}
+
+/** The default template's facts as scripts/generate-template-model.ts stored them. */
+export function defaultTemplateFacts(): TemplateFacts {
+  return { outline: loadOutline(prebuiltModel.outline), placeholders: prebuiltModel.placeholderSpans };
 }
 
 export { defaultTemplateText };

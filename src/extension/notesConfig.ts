@@ -32,6 +32,8 @@ interface LoadedConfigFile {
 export class NotesConfigService implements vscode.Disposable {
   private readonly discoveries = new Map<string, ConfigDiscovery>();
   private readonly templates = new Map<string, Promise<TemplateModel | undefined>>();
+  /** Models of config files' templates, by text: one parse per template. */
+  private readonly models = new Map<string, TemplateModel>();
   private readonly reported = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -63,6 +65,7 @@ export class NotesConfigService implements vscode.Disposable {
   private invalidate(): void {
     this.discoveries.clear();
     this.templates.clear();
+    this.models.clear();
     this.reported.clear();
     this.changed.fire();
   }
@@ -111,7 +114,16 @@ export class NotesConfigService implements vscode.Disposable {
       discovery = new ConfigDiscovery(workspaceHost(root), { root: root.path, report: (p) => this.report(p) });
       this.discoveries.set(key, discovery);
     }
-    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.template, ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections });
+    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.templateText === undefined ? undefined : this.modelOf(loaded.templateText), ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections });
+  }
+
+  private modelOf(text: string): TemplateModel {
+    let model = this.models.get(text);
+    if (!model) {
+      model = createTemplate(text);
+      this.models.set(text, model);
+    }
+    return model;
   }
 
   private loadTemplate(uri: vscode.Uri, origin: string): Promise<TemplateModel | undefined> {

@@ -58,6 +58,11 @@ export class WorkerClient {
     });
   }
 
+  /** Starts the worker now rather than at the first request, so that its start-up overlaps the caller's work. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   forget(key: string): void {
     this.worker?.postMessage({ type: 'forget', key } satisfies WorkerMessage);
   }
@@ -67,6 +72,16 @@ export class WorkerClient {
     this.worker = undefined;
     this.failAll(new Error('the analysis worker was stopped'));
     await worker?.terminate();
+  }
+
+  /**
+   * Leaves an idle worker to end with the process instead of stopping it:
+   * for a CLI at its end, where stopping a thread took tens of milliseconds.
+   * A busy one is stopped: nothing will read its answer.
+   */
+  release(): void {
+    if (this.waiting.size === 0) this.worker?.unref();
+    else void this.dispose();
   }
 
   private post(message: WorkerMessage): void {

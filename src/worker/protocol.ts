@@ -27,4 +27,6 @@ export interface WorkerTransport {
   onError(listener: (error: Error, outOfMemory: boolean) => void): void;
   /** Worker threads exit; web workers only fail. */
   onExit(listener: (code: number) => void): void;
+  /** Lets the process end with the worker still there (threads; nothing for a web worker). */
+  unref(): void;
 }

@@ -19,5 +19,6 @@ export function spawnThread(script: string, options: ThreadOptions = {}): Worker
     onReply: (listener) => worker.on('message', listener),
     onError: (listener) => worker.on('error', (err: Error & { code?: string }) => listener(err, err.code === 'ERR_WORKER_OUT_OF_MEMORY')),
     onExit: (listener) => worker.on('exit', listener),
+    unref: () => worker.unref(),
   };
 }

@@ -46,5 +46,6 @@ export function spawnWebWorker(Worker: WebWorkerConstructor, scriptUrl: () => Pr
     onReply: (listener) => replyListeners.push(listener),
     onError: (listener) => errorListeners.push(listener),
     onExit: () => undefined,
+    unref: () => undefined,
   };
 }

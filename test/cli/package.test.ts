@@ -50,7 +50,7 @@ suite('the npm package, installed from its tarball', () => {
     assert.equal(manifest.dependencies, undefined);
     assert.deepEqual(manifest.bin, { 'impl-notes': 'dist/cli.js' });
     const files = fs.readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(installed, f)).isFile()).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/impl-notes.js', 'dist/worker.js', 'dist/yaml.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli-worker.js', 'dist/cli.js', 'dist/impl-notes.js', 'dist/re2js.js', 'dist/worker.js', 'dist/yaml.js', 'package.json']);
     // The production build: minified, no source maps.
     assert.ok(!fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8').includes('sourceMappingURL'));
   });
@@ -81,9 +81,10 @@ suite('the npm package, installed from its tarball', () => {
     }
   });
 
-  test('a config file loads yaml from the package, and --format github annotates', () => {
+  test('a config file loads yaml and RE2 (its /regex/ ignore) from the package, and --format github annotates', () => {
     const r = runBin(['check', '--format', 'github', 'docs/configured/nested/notes.md']);
     assert.equal(r.code, 1, r.stderr);
+    assert.doesNotMatch(r.stdout, /TBD/, 'the /^\\[TBD/ ignore pattern applies');
     assert.match(r.stdout, /^::warning file=docs\/configured\/nested\/notes\.md,line=5,endLine=5,col=19,endColumn=26,title=impl-notes placeholder::Placeholder \[Owner\] is not filled in$/m);
   });
 
@@ -133,7 +134,7 @@ suite('the .vsix', () => {
       .split('\n').filter(Boolean).sort();
     assert.deepEqual(listed, [
       'CHANGELOG.md', 'LICENSE', 'README.md',
-      'dist/cli.js', 'dist/extension.js', 'dist/impl-notes.js', 'dist/web/extension.js', 'dist/web/worker.js', 'dist/worker.js', 'dist/yaml.js',
+      'dist/cli-worker.js', 'dist/cli.js', 'dist/extension.js', 'dist/impl-notes.js', 'dist/re2js.js', 'dist/web/extension.js', 'dist/web/worker.js', 'dist/worker.js', 'dist/yaml.js',
       'l10n/bundle.l10n.json',
       'media/checklist.svg', 'media/icon.png', 'media/icon.svg',
       'media/walkthrough/checklist.md', 'media/walkthrough/ci.md', 'media/walkthrough/fill.md', 'media/walkthrough/insert.md',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -522,6 +522,13 @@ function listing(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 }
 
+suite('CLI without its worker', () => {
+  test('a check never runs the analysis inline, where no limit could stop it: a missing worker is an error', async () => {
+    const io = { argv: ['check', 'clean.md'], cwd: fixtures, stdout: () => undefined, stderr: () => undefined, workerScript: path.join(fixtures, 'no-such-worker.js') };
+    await assert.rejects(main(io), /the analysis worker .*no-such-worker\.js is missing/);
+  });
+});
+
 suite('CLI with a file system that refuses', () => {
   test('an unreadable file is reported by name and the others are still checked', async () => {
     const denied = Object.assign(new HostError('permission denied'), { code: 'EACCES' });
@@ -534,7 +541,7 @@ suite('CLI with a file system that refuses', () => {
     };
     let stdout = '';
     let stderr = '';
-    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), workerScript: path.join(root, 'dist/worker.js') });
     assert.equal(code, 2);
     assert.match(stderr, /todo\.md: permission denied/);
     assert.deepEqual(json(stdout).files.map((f) => f.path), ['clean.md']);
@@ -596,3 +603,63 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
     });
   });
 }
+
+suite('the CLI worker\'s code cache (dist/cli-worker.js)', () => {
+  let folder: string;
+  const check = (env: NodeJS.ProcessEnv) => {
+    const r = spawnSync(process.execPath, [bin, 'check', 'todo.md'], { cwd: fixtures, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^todo\.md:4:12: Placeholder \[Phase Number and Name\] is not filled in/m);
+    assert.equal(r.stderr, '');
+    return r.stdout;
+  };
+  const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+  setup(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-code-cache-'));
+  });
+  teardown(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  test('is written by the first run and used as it is by the next, with the same output', () => {
+    const cache = path.join(folder, 'cache');
+    const first = check({ NODE_COMPILE_CACHE: cache });
+    const [file, ...others] = caches(cache);
+    assert.ok(file, 'a cache file was written');
+    assert.deepEqual(others, []);
+    const written = fs.statSync(path.join(cache, file));
+    assert.equal(written.mode & 0o777, 0o600);
+    assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
+    assert.equal(check({ NODE_COMPILE_CACHE: cache }), first);
+    assert.equal(fs.statSync(path.join(cache, file)).mtimeMs, written.mtimeMs, 'V8 accepted it: not written again');
+  });
+
+  test('a corrupt cache is refused by V8 and replaced; the run is unaffected', () => {
+    const cache = path.join(folder, 'cache');
+    const expected = check({ NODE_COMPILE_CACHE: cache });
+    const file = path.join(cache, caches(cache)[0]);
+    fs.writeFileSync(file, 'not a code cache');
+    assert.equal(check({ NODE_COMPILE_CACHE: cache }), expected);
+    assert.ok(fs.statSync(file).size > 1000, 'rewritten');
+  });
+
+  test('a folder that cannot be used, or NODE_DISABLE_COMPILE_CACHE, means no cache and no failure', () => {
+    const notAFolder = path.join(folder, 'file');
+    fs.writeFileSync(notAFolder, '');
+    const expected = check({ NODE_COMPILE_CACHE: notAFolder });
+    const disabled = path.join(folder, 'disabled');
+    assert.equal(check({ NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' }), expected);
+    assert.ok(!fs.existsSync(disabled));
+    const shared = path.join(folder, 'shared');
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o777);
+    assert.equal(check({ NODE_COMPILE_CACHE: shared }), expected);
+    assert.deepEqual(caches(shared), [], 'a folder others may write to is not used');
+    if (process.getuid?.() === 0) {
+      // Another user's folder could hand us code: it is not read or written.
+      const theirs = path.join(folder, 'theirs');
+      fs.mkdirSync(theirs, { mode: 0o777 });
+      fs.chownSync(theirs, 1, 1);
+      assert.equal(check({ NODE_COMPILE_CACHE: theirs }), expected);
+      assert.deepEqual(caches(theirs), []);
+    }
+  });
+});

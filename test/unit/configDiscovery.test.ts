@@ -96,7 +96,7 @@ suite('config discovery (core, over an in-memory host)', () => {
     assert.deepEqual(problems, []);
     assert.equal(loaded?.file, '/w/.impl-notes.yaml');
     assert.deepEqual(loaded?.config.ignore, ['Skip']);
-    assert.equal(loaded?.template?.text, TEMPLATE);
+    assert.equal(loaded?.templateText, TEMPLATE);
     assert.equal(host.limits[0], MAX_CONFIG_BYTES);
   });
 
@@ -116,12 +116,12 @@ suite('config discovery (core, over an in-memory host)', () => {
 
   test('a template outside the config folder is refused, by its path or through a link', async () => {
     const byPath = await discover({ '/w/p/.impl-notes.yaml': 'template: ../t.md\n', '/w/t.md': TEMPLATE }, '/w/p');
-    assert.equal(byPath.loaded?.template, undefined);
+    assert.equal(byPath.loaded?.templateText, undefined);
     assert.deepEqual(byPath.problems, ['/w/p/.impl-notes.yaml: template: ../t.md is outside the folder of the config file; using the built-in template']);
     assert.deepEqual(byPath.host.reads, ['/w/p/.impl-notes.yaml']);
 
     const byLink = await discover({ '/w/p/.impl-notes.yaml': 'template: t.md\n', '/w/p/t.md': { linkTo: '/etc/secret.md' }, '/etc/secret.md': TEMPLATE }, '/w/p');
-    assert.equal(byLink.loaded?.template, undefined);
+    assert.equal(byLink.loaded?.templateText, undefined);
     assert.deepEqual(byLink.problems, ['/w/p/.impl-notes.yaml: template: t.md is a link to /etc/secret.md, outside the folder of the config file; using the built-in template']);
     assert.ok(!byLink.host.reads.includes('/etc/secret.md'));
   });
@@ -129,7 +129,7 @@ suite('config discovery (core, over an in-memory host)', () => {
   test('a link inside the folder is followed', async () => {
     const { loaded, problems } = await discover({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': { linkTo: 'real/t.md' }, '/w/real/t.md': TEMPLATE }, '/w');
     assert.deepEqual(problems, []);
-    assert.equal(loaded?.template?.text, TEMPLATE);
+    assert.equal(loaded?.templateText, TEMPLATE);
   });
 
   test('a config that cannot be read is an error, not silence, and nothing of it applies', async () => {
@@ -151,7 +151,7 @@ suite('config discovery (core, over an in-memory host)', () => {
   test('loadTemplates: false leaves the template unread', async () => {
     const host = new MemoryHost({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': TEMPLATE });
     const discovery = new ConfigDiscovery(host, { report: () => undefined, loadTemplates: false });
-    assert.equal((await discovery.forFolder('/w'))?.template, undefined);
+    assert.equal((await discovery.forFolder('/w'))?.templateText, undefined);
     assert.deepEqual(host.reads, ['/w/.impl-notes.yaml']);
   });
 });

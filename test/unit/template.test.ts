@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AnalysisService, createTemplate, defaultTemplate, defaultTemplateText } from '../../src/core';
+import { AnalysisService, createTemplate, defaultTemplate, defaultTemplateFacts, defaultTemplateText, parseTemplateFacts } from '../../src/core';
 import { defaultTemplateModelJson } from '../../scripts/generate-template-model';
 import prebuilt from '../../src/core/templates/implementation-notes.model.json';
 
@@ -14,6 +14,13 @@ suite('the prebuilt default template model', () => {
     assert.equal(model.text, computed.text);
     assert.deepEqual([...model.placeholders], [...computed.placeholders]);
     assert.equal(model.placeholders.size, 133);
+  });
+
+  test('its outline and placeholder spans equal those a parse of the text gives, KMP tables included', () => {
+    const parsed = parseTemplateFacts(createTemplate(defaultTemplateText));
+    const prebuiltFacts = defaultTemplateFacts();
+    assert.deepEqual(prebuiltFacts, parsed);
+    assert.ok(prebuiltFacts.outline.length > 10 && prebuiltFacts.outline.some((s) => s.pattern.segments.length > 1), 'the outline has sections and patterns with placeholders');
   });
 
   test('the service reuses it for a request carrying the default text, and still parses another template', () => {

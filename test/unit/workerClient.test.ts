@@ -10,7 +10,7 @@ const titleOf = (result: { sections: { title: string }[] } | undefined) => resul
 
 suite('worker client (shared by the CLI pool and the extension)', () => {
   test('CLI pool: a worker that dies fails its request with a clear error, and later requests are served', async () => {
-    const pool = createAnalyzer({ fileCount: 1, workers: 1, script, timeLimit: 60_000, memoryLimit: 256 });
+    const pool = createAnalyzer({ workers: 1, script, timeLimit: 60_000, memoryLimit: 256 });
     try {
       const crash = pool.analyze(ask('crash'));
       const queued = pool.analyze(ask('queued'));
@@ -63,6 +63,25 @@ suite('worker client (shared by the CLI pool and the extension)', () => {
       delete process.env.SCRIPTED_WORKER_BROKEN;
       await client.dispose();
     }
+  });
+
+  test('release leaves an idle worker to end with the process, and stops a busy one', async () => {
+    const unrefs: string[] = [];
+    const spawn = (name: string) => () => {
+      const thread = spawnThread(script);
+      return { ...thread, unref: () => unrefs.push(name) };
+    };
+    const idle = new WorkerClient({ spawn: spawn('idle'), timeLimit: () => undefined });
+    assert.equal(titleOf(await idle.analyze(ask('done'))), 'done');
+    idle.release();
+    assert.deepEqual(unrefs, ['idle']);
+    await idle.dispose();
+
+    const busy = new WorkerClient({ spawn: spawn('busy'), timeLimit: () => undefined });
+    const pending = busy.analyze(ask('hang'));
+    busy.release();
+    await assert.rejects(pending, /the analysis worker was stopped/);
+    assert.deepEqual(unrefs, ['idle'], 'a busy worker is not left running');
   });
 
   test('dispose fails what is still waiting', async () => {
