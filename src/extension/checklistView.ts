@@ -210,7 +210,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     );
     item.id = element.id;
     item.description = sectionDescription(s, left);
-    item.iconPath = iconFor(s);
+    item.iconPath = iconFor(s, left);
     item.contextValue = `section.${s.status}`;
     // The description is short for the sidebar's width; the tooltip has the title in full and what is left where.
     item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
@@ -292,15 +292,15 @@ function sectionTooltip(s: Section, left: SectionLeft): string {
 
 let icons: Record<'todo' | 'empty' | 'done', vscode.ThemeIcon> | undefined;
 
-function iconFor(s: Section): vscode.ThemeIcon {
+function iconFor(s: Section, left: SectionLeft): vscode.ThemeIcon {
   icons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),
     done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   };
   if (s.status === 'empty') return icons.empty;
-  // A parent whose subsections still need filling is not done: no check mark.
-  return s.status === 'todo' || s.needsFilling ? icons.todo : icons.done;
+  // A parent whose subsections still need filling, or lack one, is not done: no check mark.
+  return left.total > 0 ? icons.todo : icons.done;
 }
 
 /** What the tests read of the tree view: which row is selected, and whether it is shown. */
@@ -326,6 +326,7 @@ export function registerChecklist(
     view,
     provider.onDidRefresh(updateBadge),
     followCursor(provider, view),
+    redrawWhenShown(provider, view),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
     vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
     vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri | string, index: number, title?: string, level?: number) =>
@@ -333,6 +334,23 @@ export function registerChecklist(
     ),
   );
   return { provider, view, disposable };
+}
+
+/**
+ * Draws the tree once more shortly after the view is shown. Its first
+ * drawing, while the view switches from its welcome content to the tree,
+ * can nest some rows under the wrong parent (seen in the README's
+ * screenshots); a second one draws it right.
+ */
+function redrawWhenShown(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility(({ visible }) => {
+      clearTimeout(timer);
+      if (visible) timer = setTimeout(() => provider.refresh(), 500);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
 }
 
 /**
