@@ -105,6 +105,20 @@ suite('missing sections', () => {
     await diagnosticsWhen(editor.document.uri, (d) => missingOnes(d).length === 0 && d.length > 0);
   });
 
+  test('a done chapter that lacks a subsection is to do: no check, "1 left"', async () => {
+    const text = templateText().replace(/\[[^\]\n]*\]/g, 'x');
+    const cutFrom = text.indexOf('### Test Strategy\n');
+    const editor = await untitled(text.slice(0, cutFrom) + text.slice(text.indexOf('### Test Results Summary\n')));
+    const { checklist } = await api();
+    const testing = await eventually(checklist.onDidRefresh, () =>
+      checklist.current?.version === editor.document.version ? checklist.getChildren().find((i) => i.kind !== 'missing' && i.section.title === 'Testing Implementation') : undefined,
+    20000, 'the Testing Implementation row');
+    const tree = checklist.getTreeItem(testing);
+    assert.equal((tree.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+    assert.equal(tree.description, '1 left');
+    assert.deepEqual(checklist.getChildren(testing).map((i) => checklist.getTreeItem(i).label), ['Test Strategy']);
+  });
+
   test('problems follow the tabs: gone within a second of the last tab closing, back when shown again', async () => {
     const uri = fixture('docs', 'phase-1.md');
     const document = await vscode.workspace.openTextDocument(uri);
