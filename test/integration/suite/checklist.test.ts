@@ -286,6 +286,8 @@ suite('checklist', () => {
     const editor = await untitled(templateText());
     await rowsWhen((r) => r.length === 62);
     await showChecklistKeepTyping(editor);
+    // The focus probe typed and undid: the rows of the document as it is now.
+    await rowsWhen((r) => r.length === 62);
     const { checklist } = await api();
     const ids = (): Map<string, string> => {
       const out = new Map<string, string>();
