@@ -1,5 +1,18 @@
 import * as vscode from 'vscode';
-import { checklistChildren, emptyDescendants, locateSection, remaining, type MissingSection, type Section } from '../core';
+import {
+  checklistParent,
+  checklistRowAt,
+  checklistRows,
+  checklistTitle,
+  locateSection,
+  remaining,
+  sectionIndexAt,
+  sectionKeys,
+  sectionLeft,
+  type MissingSection,
+  type Section,
+  type SectionLeft,
+} from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
@@ -14,6 +27,8 @@ export interface SectionItem {
   readonly uri: vscode.Uri;
   readonly index: number;
   readonly section: Section;
+  /** The tree item's id: stable across edits elsewhere (`sectionKeys`). */
+  readonly id: string;
 }
 
 export interface MissingItem {
@@ -22,14 +37,16 @@ export interface MissingItem {
   readonly missing: MissingSection;
   /** What the insert commands of its context menu need. */
   readonly ref: MissingSectionRef;
+  readonly id: string;
 }
 
 const SHOW_ALL_KEY = 'implementationNotes.showAllSections';
 
 /**
  * The sidebar checklist: the sections of the active notes document that
- * still need filling (or all of them), nested as in the document, with
- * their placeholder counts and a badge with what is left.
+ * still need filling (or all of them), nested as in the document under its
+ * title (which is not a row: `checklistTitle`), with what is left in each
+ * and a badge with what is left in all.
  */
 export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ChecklistItem | undefined>();
@@ -88,19 +105,23 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     });
   }
 
-  /** The view's badge: placeholders and empty sections left; none when nothing is left or no notes are active. */
+  /** The view's badge: what is left; none when nothing is left or no notes are active. */
   get badge(): vscode.ViewBadge | undefined {
     const left = this.snapshot && remaining(this.snapshot.analysis);
     if (!left || left.total === 0) return undefined;
-    return {
-      value: left.total,
-      tooltip: vscode.l10n.t('{0} left: {1} placeholders, {2} empty sections, {3} missing sections', left.total, left.placeholders, left.emptySections, left.missingSections),
-    };
+    return { value: left.total, tooltip: vscode.l10n.t('{0} left: {1}', left.total, leftParts(left.placeholders, left.emptySections, left.missingSections)) };
   }
 
   /** The view's message: shown when the active notes document has nothing left to fill. */
   get message(): string | undefined {
     return this.snapshot && remaining(this.snapshot.analysis).total === 0 ? vscode.l10n.t('All sections are filled.') : undefined;
+  }
+
+  /** The view's description: the document's title, which is no row of the tree. */
+  get title(): string | undefined {
+    const sections = this.snapshot?.analysis.sections;
+    const title = sections ? checklistTitle(sections) : -1;
+    return sections && title >= 0 ? sections[title].title : undefined;
   }
 
   getChildren(element?: ChecklistItem): ChecklistItem[] {
@@ -113,14 +134,21 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     // VS Code hands back items from an earlier snapshot: look them up in this one.
     if (element && (element.kind === 'missing' || !this.resolve(element))) return [];
     const { analysis } = snapshot;
-    return checklistChildren(analysis, element ? element.index : -1, this.showAll).map((entry) =>
+    return checklistRows(analysis, element ? element.index : -1, this.showAll).map((entry) =>
       entry.kind === 'section' ? this.item(snapshot, entry.index) : this.missingItem(snapshot, analysis.missing[entry.index]),
     );
   }
 
   private missingItem(snapshot: DocumentAnalysis, missing: MissingSection): MissingItem {
     const uri = snapshot.document.uri;
-    return { kind: 'missing', uri, missing, ref: { uri, templateIndex: missing.templateIndex, anchorTitle: snapshot.analysis.sections[missing.anchor].title } };
+    const { sections } = snapshot.analysis;
+    return {
+      kind: 'missing',
+      uri,
+      missing,
+      ref: { uri, templateIndex: missing.templateIndex, anchorTitle: sections[missing.anchor].title },
+      id: `${uri.toString()}#missing:${missing.templateIndex}:${sectionKeys(sections)[missing.anchor]}`,
+    };
   }
 
   /** The item's section in the current snapshot, if it is still there. */
@@ -128,8 +156,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     if (element.kind === 'missing') return undefined;
     const snapshot = this.snapshot;
     if (!snapshot || snapshot.document.uri.toString() !== element.uri.toString()) return undefined;
-    const section = snapshot.analysis.sections[element.index];
-    return section && section.title === element.section.title && section.level === element.section.level ? section : undefined;
+    const { sections } = snapshot.analysis;
+    return element.index < sections.length && this.item(snapshot, element.index).id === element.id ? sections[element.index] : undefined;
   }
 
   getParent(element: ChecklistItem): SectionItem | undefined {
@@ -138,10 +166,30 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
 
   private parent(element: ChecklistItem): SectionItem | undefined {
     const snapshot = this.snapshot;
-    if (element.kind === 'missing') return snapshot && snapshot.analysis.sections[element.missing.anchor] ? this.item(snapshot, element.missing.anchor) : undefined;
-    const section = this.resolve(element);
-    if (!snapshot || !section || section.parent < 0) return undefined;
-    return this.item(snapshot, section.parent);
+    if (!snapshot) return undefined;
+    const { sections } = snapshot.analysis;
+    if (element.kind === 'missing') {
+      const anchor = element.missing.anchor;
+      return anchor >= 0 && anchor < sections.length && anchor !== checklistTitle(sections) ? this.item(snapshot, anchor) : undefined;
+    }
+    if (!this.resolve(element)) return undefined;
+    const parent = checklistParent(sections, element.index);
+    return parent >= 0 ? this.item(snapshot, parent) : undefined;
+  }
+
+  /**
+   * The row for the cursor at `offset` of the current snapshot's text: the
+   * section it is in, or the nearest enclosing one that is a row. Undefined
+   * when there is none, or when `selected` is a missing row and the cursor
+   * sits where it goes (where clicking that row put it).
+   */
+  rowAt(offset: number, selected?: ChecklistItem): ChecklistItem | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot) return undefined;
+    const { analysis } = snapshot;
+    if (selected?.kind === 'missing' && analysis.missing.some((m) => m.insertAt === offset && this.missingItem(snapshot, m).id === selected.id)) return undefined;
+    const at = checklistRowAt(analysis, sectionIndexAt(analysis.sections, offset), this.showAll);
+    return at >= 0 ? this.item(snapshot, at) : undefined;
   }
 
   getTreeItem(element: ChecklistItem): vscode.TreeItem {
@@ -153,32 +201,37 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
     const analysis = this.snapshot?.analysis;
-    const sections = analysis?.sections;
-    const hasVisibleChildren = resolved !== undefined && analysis !== undefined && checklistChildren(analysis, element.index, this.showAll).length > 0;
+    const hasVisibleChildren = resolved !== undefined && analysis !== undefined && checklistRows(analysis, element.index, this.showAll).length > 0;
+    const left = resolved && analysis ? sectionLeft(analysis, element.index) : { own: s.placeholders, placeholders: 0, emptySections: 0, missingSections: 0, total: s.placeholders };
     const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
     const item = new vscode.TreeItem(
       title,
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
-    item.id = `${element.uri.toString()}#${element.index}:${s.level}:${s.title}`;
-    item.description = describeSection(s, resolved && sections ? emptyDescendants(sections, element.index) : 0);
-    item.iconPath = iconFor(s);
+    item.id = element.id;
+    item.description = sectionDescription(s, left);
+    item.iconPath = iconFor(s, left);
     item.contextValue = `section.${s.status}`;
-    const about = remember(`tooltip:${s.level}:${s.status}:${s.placeholders}:${s.needsFilling}`, () => `(${vscode.l10n.t('level {0}', s.level)})\n\n${tooltipFor(s)}`);
-    item.tooltip = new vscode.MarkdownString(`**${title}** ${about}`);
+    // The description is short for the sidebar's width; the tooltip has the title in full and what is left where.
+    item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
     item.command = { command: 'implementationNotes.revealSection', title: remember('reveal', () => vscode.l10n.t('Reveal Section')), arguments: [element.uri, element.index, s.title, s.level] };
     return item;
   }
 
   private item(snapshot: DocumentAnalysis, index: number): SectionItem {
-    return { uri: snapshot.document.uri, index, section: snapshot.analysis.sections[index] };
+    const { sections } = snapshot.analysis;
+    const uri = snapshot.document.uri;
+    return { uri, index, section: sections[index], id: `${uri.toString()}#${sectionKeys(sections)[index]}` };
   }
 }
+
+/** The title as literal text in the tooltip's Markdown (MarkdownString.appendText would also keep long titles from wrapping). */
+const markdownEscaped = (text: string): string => text.replace(/[\\`*_{}[\]()#+!<>|~-]/g, '\\$&');
 
 function missingTreeItem(element: MissingItem): vscode.TreeItem {
   const { missing } = element;
   const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
-  item.id = `${element.uri.toString()}#missing:${missing.templateIndex}:${element.ref.anchorTitle}`;
+  item.id = element.id;
   item.description = remember('missing', () => vscode.l10n.t('missing'));
   item.iconPath = (missingIcon ??= new vscode.ThemeIcon('diff-added', new vscode.ThemeColor('list.warningForeground')));
   item.contextValue = 'missing';
@@ -205,54 +258,65 @@ function remember(key: string, make: () => string): string {
   return text;
 }
 
-/** "3 placeholders", "empty", "1 placeholder in subsections", "done"… */
-function describeSection(s: Section, emptySubsections = 0): string {
-  return remember(`description:${s.status}:${s.placeholders}:${s.totalPlaceholders}:${s.needsFilling}:${emptySubsections}`, () => describe(s, emptySubsections));
+/** "2 placeholders, 1 empty section, 1 missing section": the non-zero counts, each in its singular or plural. */
+export function leftParts(placeholders: number, emptySections: number, missingSections: number): string {
+  return remember(`parts:${placeholders}:${emptySections}:${missingSections}`, () => {
+    const parts: string[] = [];
+    if (placeholders > 0) parts.push(placeholders === 1 ? vscode.l10n.t('1 placeholder') : vscode.l10n.t('{0} placeholders', placeholders));
+    if (emptySections > 0) parts.push(emptySections === 1 ? vscode.l10n.t('1 empty section') : vscode.l10n.t('{0} empty sections', emptySections));
+    if (missingSections > 0) parts.push(missingSections === 1 ? vscode.l10n.t('1 missing section') : vscode.l10n.t('{0} missing sections', missingSections));
+    return parts.join(', ');
+  });
 }
 
-function describe(s: Section, emptySubsections: number): string {
-  if (s.status === 'empty') return vscode.l10n.t('empty');
-  const own = s.placeholders;
-  const total = s.totalPlaceholders;
-  if (total === 0) {
-    if (!s.needsFilling) return vscode.l10n.t('done');
-    return emptySubsections === 1 ? vscode.l10n.t('1 empty subsection') : vscode.l10n.t('{0} empty subsections', emptySubsections);
-  }
-  const plural = (n: number) => (n === 1 ? vscode.l10n.t('1 placeholder') : vscode.l10n.t('{0} placeholders', n));
-  if (own === 0) return vscode.l10n.t('{0} in subsections', plural(total));
-  return own === total ? plural(own) : vscode.l10n.t('{0} ({1} with subsections)', plural(own), total);
+/** The row's description, short enough for the sidebar: "3 left", "empty", "done". */
+function sectionDescription(s: Section, left: SectionLeft): string {
+  if (left.total === 0) return remember('done', () => vscode.l10n.t('done'));
+  if (s.status === 'empty' && left.total === 1) return remember('empty', () => vscode.l10n.t('empty'));
+  return remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+}
+
+/** The row's tooltip below its title: what is left in its own text, then in its subsections. */
+function sectionTooltip(s: Section, left: SectionLeft): string {
+  return remember(`tooltip:${s.status}:${left.own}:${left.placeholders}:${left.emptySections}:${left.missingSections}`, () => {
+    const below = left.placeholders + left.emptySections + left.missingSections;
+    const own =
+      s.status === 'empty' ? vscode.l10n.t('This section has no content yet.')
+      : left.own === 1 ? vscode.l10n.t('1 placeholder to fill here.')
+      : left.own > 1 ? vscode.l10n.t('{0} placeholders to fill here.', left.own)
+      : below > 0 ? vscode.l10n.t('Nothing to fill in its own text.')
+      : vscode.l10n.t('Done.');
+    return below > 0 ? `${own}\n\n${vscode.l10n.t('In its subsections: {0}.', leftParts(left.placeholders, left.emptySections, left.missingSections))}` : own;
+  });
 }
 
 let icons: Record<'todo' | 'empty' | 'done', vscode.ThemeIcon> | undefined;
 
-function iconFor(s: Section): vscode.ThemeIcon {
+function iconFor(s: Section, left: SectionLeft): vscode.ThemeIcon {
   icons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),
     done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   };
   if (s.status === 'empty') return icons.empty;
-  // A parent whose subsections still need filling is not done: no check mark.
-  return s.status === 'todo' || s.needsFilling ? icons.todo : icons.done;
+  // A parent whose subsections still need filling, or lack one, is not done: no check mark.
+  return left.total > 0 ? icons.todo : icons.done;
 }
 
-function tooltipFor(s: Section): string {
-  if (s.status === 'empty') return vscode.l10n.t('This section has no content yet.');
-  if (s.status === 'todo') return s.placeholders === 1 ? vscode.l10n.t('1 placeholder to fill here.') : vscode.l10n.t('{0} placeholders to fill here.', s.placeholders);
-  return s.needsFilling ? vscode.l10n.t('Done here; a subsection still needs filling.') : vscode.l10n.t('Done.');
-}
+/** What the tests read of the tree view: which row is selected, and whether it is shown. */
+export type ChecklistTreeView = Pick<vscode.TreeView<ChecklistItem>, 'selection' | 'visible' | 'description' | 'onDidChangeSelection' | 'onDidChangeVisibility'>;
 
-/** Registers the view, its badge and message, and its commands. */
+/** Registers the view, its badge, description and message, its commands, and its following the cursor. */
 export function registerChecklist(
   active: ActiveNotes,
   state: vscode.Memento,
   restricted: () => boolean,
-): { provider: ChecklistProvider; disposable: vscode.Disposable } {
+): { provider: ChecklistProvider; view: ChecklistTreeView; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () =>
     mainThreadTimings.time('checklist.badge', () => {
-      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
       view.badge = provider.badge;
       view.message = provider.message;
     });
@@ -261,13 +325,67 @@ export function registerChecklist(
     provider,
     view,
     provider.onDidRefresh(updateBadge),
+    followCursor(provider, view),
+    redrawWhenShown(provider, view),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
     vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
     vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri | string, index: number, title?: string, level?: number) =>
       revealSection(active, uri, index, title, level),
     ),
   );
-  return { provider, disposable };
+  return { provider, view, disposable };
+}
+
+/**
+ * Draws the tree once more shortly after the view is shown. Its first
+ * drawing, while the view switches from its welcome content to the tree,
+ * can nest some rows under the wrong parent (seen in the README's
+ * screenshots); a second one draws it right.
+ */
+function redrawWhenShown(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility(({ visible }) => {
+      clearTimeout(timer);
+      if (visible) timer = setTimeout(() => provider.refresh(), 500);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
+
+/**
+ * While the view is shown, selects the row of the section under the cursor
+ * (as the Outline view does): after the cursor moves, and after each refresh,
+ * so that an insert selects the inserted section. Never takes the focus.
+ * Clicking a row moves the cursor into that row's section, so following it
+ * selects the same row: no loop.
+ */
+function followCursor(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (!view.visible) return;
+    clearTimeout(timer);
+    timer = setTimeout(follow, 150);
+  };
+  const follow = () =>
+    mainThreadTimings.time('checklist.follow', () => {
+      const editor = vscode.window.activeTextEditor;
+      const snapshot = provider.current;
+      // A snapshot of an older version: its refresh schedules this again.
+      if (!view.visible || !editor || !snapshot || snapshot.document !== editor.document || snapshot.version !== editor.document.version) return;
+      const selected = view.selection.at(0);
+      const row = provider.rowAt(snapshot.lines.offsetAt(editor.selection.active), selected);
+      if (!row || row.id === selected?.id) return;
+      view.reveal(row, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+    });
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor === vscode.window.activeTextEditor) schedule();
+    }),
+    provider.onDidRefresh(schedule),
+    view.onDidChangeVisibility(schedule),
+    { dispose: () => clearTimeout(timer) },
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { ActiveNotes } from './activeNotes';
 import type { AnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
 import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './mainThreadTimings';
-import { registerChecklist, type ChecklistProvider } from './checklistView';
+import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './checklistView';
 import { registerCodeActions } from './codeActions';
 import { registerCompletions } from './completions';
 import { registerDiagnostics } from './diagnostics';
@@ -25,6 +25,8 @@ export interface ImplementationNotesApi {
   activationMs: number;
   analyzer: NotesAnalyzer;
   checklist: ChecklistProvider;
+  /** The checklist's tree view, read-only: its selected row. */
+  checklistView: ChecklistTreeView;
   /** What the status bar item shows. */
   statusBar: ProgressStatus;
   /** Opt-in timing of our own main-thread work (off until a phase is started). */
@@ -81,5 +83,5 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { progress, remaining } from '../core';
-import type { ChecklistProvider } from './checklistView';
+import { leftParts, type ChecklistProvider } from './checklistView';
 
 /** What the status bar item shows (status bar items cannot be read back through the API). */
 export interface ProgressStatus {
@@ -34,10 +34,12 @@ export function registerStatusBar(
     const p = progress(snapshot.analysis);
     const left = remaining(snapshot.analysis);
     const text = left.total === 0 ? vscode.l10n.t('$(checklist) done') : vscode.l10n.t('$(checklist) {0} left', left.total);
-    const tooltip = vscode.l10n.t(
-      'Implementation notes: {0} left ({1} placeholders, {2} empty sections, {3} missing sections); {4} of {5} sections done. Click to open the checklist.',
-      left.total, left.placeholders, left.emptySections, left.missingSections, p.sectionsDone, p.sections,
-    );
+    const tooltip = left.total === 0
+      ? vscode.l10n.t('Implementation notes: nothing left to fill; {0} of {1} sections done. Click to open the checklist.', p.sectionsDone, p.sections)
+      : vscode.l10n.t(
+        'Implementation notes: {0} left ({1}); {2} of {3} sections done. Click to open the checklist.',
+        left.total, leftParts(left.placeholders, left.emptySections, left.missingSections), p.sectionsDone, p.sections,
+      );
     status.text = restricted() ? `$(shield) ${text}` : text;
     status.tooltip = restricted()
       ? tooltip + '\n\n' + vscode.l10n.t("Restricted Mode: the built-in template is used; the workspace's template and .impl-notes.yaml are not loaded.")

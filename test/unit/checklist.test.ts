@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, checklistChildren, defaultTemplate, emptyDescendants, locateSection, remaining, visibleChildren, type Section } from '../../src/core';
+import { analyze, checklistChildren, checklistParent, checklistRowAt, checklistRows, checklistTitle, defaultTemplate, locateSection, remaining, sectionKeys, sectionLeft, visibleChildren, type Analysis, type Section } from '../../src/core';
 import { TEMPLATE_PLACEHOLDERS } from './helpers';
 
 const template = defaultTemplate();
@@ -130,12 +130,90 @@ suite('checklist: locating a section from an earlier analysis', () => {
   });
 });
 
-suite('checklist: empty subsections', () => {
-  test('counted at any depth, not the section itself', () => {
-    const sections = sectionsOf('# A\n\n## B\n\n### C\n\n## D\ntext\n\n## E\n');
-    assert.deepEqual(sections.map((s) => `${s.title} ${s.status}`), ['A done', 'B done', 'C empty', 'D done', 'E empty']);
-    assert.deepEqual(sections.map((_, i) => emptyDescendants(sections, i)), [2, 1, 0, 0, 0]);
-    assert.equal(emptyDescendants(sections, 9), 0);
+suite('checklist: what is left in a section and below', () => {
+  test('empty subsections at any depth; the section itself counts when empty', () => {
+    const a = analyze('# A\n\n## B\n\n### C\n\n## D\ntext [X]\n\n## E\n', { template });
+    assert.deepEqual(a.sections.map((s) => `${s.title} ${s.status}`), ['A done', 'B done', 'C empty', 'D todo', 'E empty']);
+    assert.deepEqual(sectionLeft(a, 0), { own: 0, placeholders: 1, emptySections: 2, missingSections: 0, total: 3 });
+    assert.deepEqual(sectionLeft(a, 1), { own: 0, placeholders: 0, emptySections: 1, missingSections: 0, total: 1 });
+    assert.deepEqual(sectionLeft(a, 2), { own: 0, placeholders: 0, emptySections: 0, missingSections: 0, total: 1 });
+    assert.deepEqual(sectionLeft(a, 3), { own: 1, placeholders: 0, emptySections: 0, missingSections: 0, total: 1 });
+    assert.equal(sectionLeft(a, 9).total, 0);
+  });
+
+  test('the sections of the title add up to what the badge counts', () => {
+    const a = analyze(template.text, { template });
+    assert.equal(sectionLeft(a, checklistTitle(a.sections)).total, remaining(a).total);
+  });
+});
+
+suite('checklist: the title is no row', () => {
+  const titles = (a: Analysis, rows: ReturnType<typeof checklistRows>) => rows.map((e) => (e.kind === 'missing' ? `missing ${a.missing[e.index].title}` : a.sections[e.index].title));
+
+  test('the chapters are the top level; their parent is the top level', () => {
+    const a = analyze(NOTES.replace('# Appendix\nNothing to fill.\n', ''), { template });
+    assert.equal(checklistTitle(a.sections), 0);
+    assert.deepEqual(titles(a, checklistRows(a, -1, false)), ['Decisions', 'Risks']);
+    assert.deepEqual(titles(a, checklistRows(a, -1, true)), ['Owner', 'Decisions', 'Risks']);
+    assert.deepEqual(titles(a, checklistRows(a, 0, true)), []);
+    const decisions = a.sections.findIndex((s) => s.title === 'Decisions');
+    assert.deepEqual(titles(a, checklistRows(a, decisions, false)), ['Decision 1']);
+    assert.equal(checklistParent(a.sections, decisions), -1);
+    assert.equal(checklistParent(a.sections, decisions + 1), decisions);
+  });
+
+  test('a title with text to fill is a row of its own, with no children', () => {
+    const a = analyze('# Notes: [Phase]\n\n## Owner\n[Name]\n', { template });
+    assert.deepEqual(titles(a, checklistRows(a, -1, false)), ['Notes: [Phase]', 'Owner']);
+    assert.deepEqual(checklistRows(a, 0, false), []);
+    const alone = analyze('# Notes\n\n[Fill]\n', { template });
+    assert.deepEqual(titles(alone, checklistRows(alone, -1, false)), ['Notes']);
+  });
+
+  test('several top-level headings, or a first heading below level 1: no title left out', () => {
+    const two = analyze(NOTES, { template });
+    assert.equal(checklistTitle(two.sections), -1);
+    assert.deepEqual(titles(two, checklistRows(two, -1, true)), ['Notes', 'Appendix']);
+    const chapter = analyze('## Owner\n[Name]\n\n### Deputy\n[Name]\n', { template });
+    assert.equal(checklistTitle(chapter.sections), -1);
+    assert.deepEqual(titles(chapter, checklistRows(chapter, -1, false)), ['Owner']);
+  });
+
+  test('the row under the cursor: the section, or its nearest ancestor that is a row', () => {
+    const a = analyze('# Notes\n\n## Owner\nAda\n\n## Plan\n\n### Step\n[X]\n\n### Done step\ntext\n', { template });
+    const at = (title: string) => a.sections.findIndex((s) => s.title === title);
+    assert.equal(checklistRowAt(a, at('Step'), false), at('Step'));
+    assert.equal(checklistRowAt(a, at('Done step'), false), at('Plan'));
+    assert.equal(checklistRowAt(a, at('Done step'), true), at('Done step'));
+    assert.equal(checklistRowAt(a, at('Owner'), false), -1);
+    assert.equal(checklistRowAt(a, at('Notes'), true), -1);
+    assert.equal(checklistRowAt(a, -1, true), -1);
+  });
+});
+
+suite('checklist: ids that survive edits', () => {
+  const keyOf = (md: string, title: string) => {
+    const { sections } = analyze(md, { template });
+    return sectionKeys(sections)[sections.findIndex((s) => s.title === title)];
+  };
+
+  test('a section inserted above, or a renamed title, leaves the key as it was', () => {
+    const before = keyOf('# Notes\n\n## A\n\n### X\n[x]\n\n## B\n', 'B');
+    assert.equal(keyOf('# Notes\n\n## New\n\n## A\n\n### X\n[x]\n\n## B\n', 'B'), before);
+    assert.equal(keyOf('# Notes: Phase 3\n\n## A\n\n### X\n[x]\n\n## B\n', 'B'), before);
+  });
+
+  test('unique, also for repeated titles; the same title under another parent differs', () => {
+    const { sections } = analyze('# Notes\n\n## A\n### Context\n## B\n### Context\n### Context\n## A\n', { template });
+    const keys = sectionKeys(sections);
+    assert.equal(new Set(keys).size, sections.length);
+  });
+
+  test('20,000 headings of one title under one parent: unique, one pass', () => {
+    const [title, same] = analyze('# Notes\n\n## Same\ntext\n', { template, missingSections: 'off' }).sections;
+    const sections = [title, ...Array.from({ length: 20000 }, () => same)];
+    const keys = sectionKeys(sections);
+    assert.equal(new Set(keys).size, sections.length);
   });
 });
 
