@@ -1,56 +1,8 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { parse, postprocess, preprocess } from 'micromark';
-import { attention } from 'micromark-core-commonmark';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Construct, Event, Extension, Token } from 'micromark-util-types';
+import type { Event, Token } from 'micromark-util-types';
 import type { HeadingInfo, Span, Syntax } from './syntax';
-
-let extensions: Extension[] | undefined;
-
-/** micromark's events (CommonMark + GFM + front matter): remark's parser, without building a tree. */
-export function markdownEvents(text: string): Event[] {
-  extensions ??= [gfm(), frontmatter(['yaml', 'toml']), boundedDelimiters()];
-  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
-}
-
-/**
- * Above this many `*` and `_` (or `~`) delimiters in one paragraph, they are
- * left as text. micromark pairs delimiters in quadratic time (a 16 KB
- * paragraph of `_a* ` took 1.5 s; 10,000 `*` either side of a word, 28 s),
- * and pairing changes nothing this tool reports: emphasis holds no brackets
- * of its own and decides no link or code span. The one trace it leaves is
- * which leaf a paragraph's content starts at, and such a paragraph has
- * content either way.
- */
-export const MAX_DELIMITERS = 200;
-
-function boundedDelimiters(): Extension {
-  const strikethrough = gfmStrikethrough().text![126] as Construct;
-  const emphasis = bounded(attention, 'attentionSequence');
-  const strike = bounded(strikethrough, 'strikethroughSequenceTemporary');
-  // Later extensions are tried first: these replace the constructs they wrap.
-  return { text: { 42: emphasis, 95: emphasis, 126: strike }, insideSpan: { null: [emphasis, strike] } };
-}
-
-function bounded(construct: Construct, sequence: string): Construct {
-  const resolve = construct.resolveAll!;
-  return {
-    ...construct,
-    resolveAll(events, context) {
-      let delimiters = 0;
-      for (const [kind, token] of events) {
-        if (kind === 'enter' && token.type === sequence) delimiters += token.end.offset - token.start.offset;
-      }
-      if (delimiters <= MAX_DELIMITERS) return resolve(events, context);
-      for (const [, token] of events) if (token.type === sequence) token.type = 'data';
-      return events;
-    },
-  };
-}
 
 // Tokens that Markdown gives their own meaning, or that hold no prose: their
 // brackets are never placeholders, and nothing inside them is visited.
