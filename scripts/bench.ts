@@ -114,10 +114,15 @@ function printPeakMemory(): void {
     m ? `${fmt(m.ms).padStart(9)} ${`${m.peakMb.toFixed(0)} MB`.padStart(7)} ${`${((m.peakMb * 1048576) / m.bytes).toFixed(0)} B/B`.padStart(8)}` : `over ${limitMs / 1000} s`.padStart(26);
   console.log('Peak memory (RSS above the baseline, each run alone in a new process; B/B = bytes per input byte):');
   console.log(`  ${'document'.padEnd(26)} ${'ours'.padStart(26)} ${'remark + gfm parse'.padStart(26)} ${'markdownlint'.padStart(26)}`);
-  for (const copies of quick ? [1, 10] : [1, 10, 100]) {
+  const documents: [string, string, number][] = [
+    ...(quick ? [1, 10] : [1, 10, 100]).map((copies): [string, string, number] => [`${copies}x notes`, 'notes', copies]),
+    // One paragraph is one block: nothing can be dropped before its end.
+    ['one 800 KB paragraph', 'one long paragraph', 800],
+  ];
+  for (const [name, shape, size] of documents) {
     const limit = 300_000;
-    const cells = ['ours', 'remark', 'markdownlint'].map((tool) => cell(measureAlone(tool, 'notes', copies, limit), limit));
-    console.log(`  ${`${copies}x notes`.padEnd(26)} ${cells.join(' ')}`);
+    const cells = ['ours', 'remark', 'markdownlint'].map((tool) => cell(measureAlone(tool, shape, size, limit), limit));
+    console.log(`  ${name.padEnd(26)} ${cells.join(' ')}`);
   }
   console.log('\nAdversarial shapes for the CLI (ours, alone in a new process; the CLI stops a file at --timeout, 30 s by default):');
   const sizes: [string, number[], string][] = [

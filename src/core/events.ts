@@ -1,56 +1,8 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { parse, postprocess, preprocess } from 'micromark';
-import { attention } from 'micromark-core-commonmark';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Construct, Event, Extension, Token } from 'micromark-util-types';
+import type { Event, Token } from 'micromark-util-types';
 import type { HeadingInfo, Span, Syntax } from './syntax';
-
-let extensions: Extension[] | undefined;
-
-/** micromark's events (CommonMark + GFM + front matter): remark's parser, without building a tree. */
-export function markdownEvents(text: string): Event[] {
-  extensions ??= [gfm(), frontmatter(['yaml', 'toml']), boundedDelimiters()];
-  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
-}
-
-/**
- * Above this many `*` and `_` (or `~`) delimiters in one paragraph, they are
- * left as text. micromark pairs delimiters in quadratic time (a 16 KB
- * paragraph of `_a* ` took 1.5 s; 10,000 `*` either side of a word, 28 s),
- * and pairing changes nothing this tool reports: emphasis holds no brackets
- * of its own and decides no link or code span. The one trace it leaves is
- * which leaf a paragraph's content starts at, and such a paragraph has
- * content either way.
- */
-export const MAX_DELIMITERS = 200;
-
-function boundedDelimiters(): Extension {
-  const strikethrough = gfmStrikethrough().text![126] as Construct;
-  const emphasis = bounded(attention, 'attentionSequence');
-  const strike = bounded(strikethrough, 'strikethroughSequenceTemporary');
-  // Later extensions are tried first: these replace the constructs they wrap.
-  return { text: { 42: emphasis, 95: emphasis, 126: strike }, insideSpan: { null: [emphasis, strike] } };
-}
-
-function bounded(construct: Construct, sequence: string): Construct {
-  const resolve = construct.resolveAll!;
-  return {
-    ...construct,
-    resolveAll(events, context) {
-      let delimiters = 0;
-      for (const [kind, token] of events) {
-        if (kind === 'enter' && token.type === sequence) delimiters += token.end.offset - token.start.offset;
-      }
-      if (delimiters <= MAX_DELIMITERS) return resolve(events, context);
-      for (const [, token] of events) if (token.type === sequence) token.type = 'data';
-      return events;
-    },
-  };
-}
 
 // Tokens that Markdown gives their own meaning, or that hold no prose: their
 // brackets are never placeholders, and nothing inside them is visited.
@@ -73,127 +25,156 @@ interface OpenContainer {
   sawItem: boolean;
 }
 
+/** What the walk over one event list has collected so far. */
+class SyntaxReader {
+  readonly excluded: Span[] = [];
+  readonly code: Span[] = [];
+  readonly headings: HeadingInfo[] = [];
+  readonly contentStarts: number[] = [];
+  readonly definitions: { start: number; identifier: string }[] = [];
+  // Containers are content only when empty (`>`, `-`, `[^1]:` alone), as mdast leaves are.
+  readonly containers: OpenContainer[] = [];
+  heading: { start: number; depth: number; textStart: number; textEnd: number } | undefined;
+
+  constructor(readonly text: string, readonly events: readonly Event[]) {}
+
+  markChild(): void {
+    const top = this.containers[this.containers.length - 1];
+    if (top) top.hasChild = true;
+  }
+
+  /** An opaque token: one span, maybe a definition and a content start, nothing read inside. */
+  opaque(token: Token, index: number): void {
+    const { text } = this;
+    const type = token.type as string;
+    const start = token.start.offset;
+    const end = token.end.offset;
+    (CODE.has(type) ? this.code : this.excluded).push({ start, end });
+    if (type === 'definition') this.definitions.push({ start, identifier: definitionIdentifier(text, this.events, index) });
+    const isComment = (type === 'htmlFlow' || type === 'htmlText') && text.slice(start, end).replace(COMMENT, '').trim() === '';
+    if (type !== 'taskListCheck' && !isComment) this.contentStarts.push(start);
+  }
+
+  syntax(): Syntax {
+    this.excluded.sort((a, b) => a.start - b.start);
+    this.code.sort((a, b) => a.start - b.start);
+    this.contentStarts.sort((a, b) => a - b);
+    return { excluded: mergeSpans(this.excluded), code: this.code, headings: this.headings, contentStarts: this.contentStarts, definitions: this.definitions };
+  }
+}
+
+type Handler = (reader: SyntaxReader, token: Token) => void;
+
+const openContainer: Handler = (r, token) => {
+  r.containers.push({ itemStart: token.start.offset, hasChild: false, sawItem: false });
+};
+const closeContainer: Handler = (r) => {
+  const open = r.containers.pop();
+  if (open && !open.hasChild) r.contentStarts.push(open.itemStart);
+};
+const openHeading: Handler = (r, token) => {
+  r.heading = { start: token.start.offset, depth: 0, textStart: -1, textEnd: -1 };
+};
+const headingText: Handler = ({ heading }, token) => {
+  if (heading) {
+    heading.textStart = token.start.offset;
+    heading.textEnd = token.end.offset;
+  }
+};
+const closeHeading: Handler = (r, token) => {
+  const { heading } = r;
+  if (heading) {
+    const title = heading.textStart < 0 ? '' : headingTitle(r.text.slice(heading.textStart, heading.textEnd));
+    r.headings.push({ start: heading.start, end: token.end.offset, depth: heading.depth, title });
+  }
+  r.heading = undefined;
+};
+const content: Handler = (r, token) => {
+  r.contentStarts.push(token.start.offset);
+};
+
+// A map, so that no token type can reach an object's prototype.
+const handlers = (table: Record<string, Handler>) => new Map(Object.entries(table));
+
+/** What entering a token does, by token type; types not listed are walked through. */
+const ENTER = handlers({
+  blockQuote: openContainer,
+  listOrdered: openContainer,
+  listUnordered: openContainer,
+  gfmFootnoteDefinition: openContainer,
+  listItemPrefix(r, token) {
+    const list = r.containers[r.containers.length - 1];
+    if (!list) return;
+    // A new item: the previous one was a leaf if nothing opened inside it.
+    if (list.sawItem && !list.hasChild) r.contentStarts.push(list.itemStart);
+    list.sawItem = true;
+    list.itemStart = token.start.offset;
+    list.hasChild = false;
+  },
+  atxHeading: openHeading,
+  setextHeading: openHeading,
+  atxHeadingSequence({ heading }, token) {
+    if (heading && heading.depth === 0) heading.depth = token.end.offset - token.start.offset;
+  },
+  setextHeadingLineSequence({ heading, text }, token) {
+    if (heading) heading.depth = text[token.start.offset] === '=' ? 1 : 2;
+  },
+  atxHeadingText: headingText,
+  setextHeadingText: headingText,
+  data(r, token) {
+    if (/\S/.test(r.text.slice(token.start.offset, token.end.offset))) content(r, token);
+  },
+  characterEscape: content,
+  hardBreakEscape: content,
+  hardBreakTrailing: content,
+  thematicBreak: content,
+  table: content,
+  characterReference(r, token) {
+    if (/\S/.test(decodeReference(r.text.slice(token.start.offset, token.end.offset)))) content(r, token);
+  },
+});
+
+/** What leaving a token does, by token type. */
+const EXIT = handlers({
+  blockQuote: closeContainer,
+  listOrdered: closeContainer,
+  listUnordered: closeContainer,
+  gfmFootnoteDefinition: closeContainer,
+  atxHeading: closeHeading,
+  setextHeading: closeHeading,
+});
+
 /**
  * The same `Syntax` that `collectSyntax` reads from an mdast tree, read
  * straight from micromark's events: building the tree costs more than the
  * parse itself, and nothing here needs it.
  */
 export function collectSyntaxFromEvents(text: string, events: readonly Event[]): Syntax {
-  const excluded: Span[] = [];
-  const code: Span[] = [];
-  const headings: HeadingInfo[] = [];
-  const contentStarts: number[] = [];
-  const definitions: { start: number; identifier: string }[] = [];
-  // Containers are content only when empty (`>`, `-`, `[^1]:` alone), as mdast leaves are.
-  const containers: OpenContainer[] = [];
-  let heading: { start: number; depth: number; textStart: number; textEnd: number } | undefined;
-  let skipUntil: Token | undefined;
-
-  const markChild = () => {
-    const top = containers[containers.length - 1];
-    if (top) top.hasChild = true;
-  };
-
+  const reader = new SyntaxReader(text, events);
   for (let i = 0; i < events.length; i++) {
     const [kind, token] = events[i];
-    const start = token.start.offset;
-    const end = token.end.offset;
-    if (skipUntil) {
-      if (kind === 'exit' && token === skipUntil) skipUntil = undefined;
+    const type = token.type as string;
+    if (kind === 'exit') {
+      EXIT.get(type)?.(reader, token);
       continue;
     }
-    const type = token.type as string;
-
-    if (kind === 'enter') {
-      if (NODES.has(type)) markChild();
-      if (OPAQUE.has(type)) {
-        skipUntil = token;
-        if (CODE.has(type)) code.push({ start, end });
-        else excluded.push({ start, end });
-        if (type === 'definition') definitions.push({ start, identifier: definitionIdentifier(text, events, i) });
-        const isComment = (type === 'htmlFlow' || type === 'htmlText') && text.slice(start, end).replace(COMMENT, '').trim() === '';
-        if (type !== 'taskListCheck' && !isComment) contentStarts.push(start);
-        continue;
-      }
-      switch (type) {
-        case 'blockQuote':
-        case 'listOrdered':
-        case 'listUnordered':
-        case 'gfmFootnoteDefinition':
-          containers.push({ itemStart: start, hasChild: false, sawItem: false });
-          break;
-        case 'listItemPrefix': {
-          const list = containers[containers.length - 1];
-          if (list) {
-            // A new item: the previous one was a leaf if nothing opened inside it.
-            if (list.sawItem && !list.hasChild) contentStarts.push(list.itemStart);
-            list.sawItem = true;
-            list.itemStart = start;
-            list.hasChild = false;
-          }
-          break;
-        }
-        case 'atxHeading':
-        case 'setextHeading':
-          heading = { start, depth: 0, textStart: -1, textEnd: -1 };
-          break;
-        case 'atxHeadingSequence':
-          if (heading && heading.depth === 0) heading.depth = end - start;
-          break;
-        case 'setextHeadingLineSequence':
-          if (heading) heading.depth = text[start] === '=' ? 1 : 2;
-          break;
-        case 'atxHeadingText':
-        case 'setextHeadingText':
-          if (heading) {
-            heading.textStart = start;
-            heading.textEnd = end;
-          }
-          break;
-        case 'data':
-          if (/\S/.test(text.slice(start, end))) contentStarts.push(start);
-          break;
-        case 'characterEscape':
-        case 'hardBreakEscape':
-        case 'hardBreakTrailing':
-        case 'thematicBreak':
-        case 'table':
-          contentStarts.push(start);
-          break;
-        case 'characterReference':
-          if (/\S/.test(decodeReference(text.slice(start, end)))) contentStarts.push(start);
-          break;
-      }
-    } else {
-      switch (type) {
-        case 'blockQuote':
-        case 'gfmFootnoteDefinition':
-        case 'listOrdered':
-        case 'listUnordered': {
-          const open = containers.pop();
-          if (open && !open.hasChild) contentStarts.push(open.itemStart);
-          break;
-        }
-        case 'atxHeading':
-        case 'setextHeading':
-          if (heading) {
-            headings.push({
-              start: heading.start,
-              end,
-              depth: heading.depth,
-              title: heading.textStart < 0 ? '' : headingTitle(text.slice(heading.textStart, heading.textEnd)),
-            });
-          }
-          heading = undefined;
-          break;
-      }
+    if (NODES.has(type)) reader.markChild();
+    if (OPAQUE.has(type)) {
+      reader.opaque(token, i);
+      i = exitIndex(events, i);
+      continue;
     }
+    ENTER.get(type)?.(reader, token);
   }
+  return reader.syntax();
+}
 
-  excluded.sort((a, b) => a.start - b.start);
-  code.sort((a, b) => a.start - b.start);
-  contentStarts.sort((a, b) => a - b);
-  return { excluded: mergeSpans(excluded), code, headings, contentStarts, definitions };
+/** Index of the exit event of the token entered at `from`. */
+function exitIndex(events: readonly Event[], from: number): number {
+  const token = events[from][1];
+  let i = from + 1;
+  while (i < events.length && !(events[i][0] === 'exit' && events[i][1] === token)) i++;
+  return i;
 }
 
 function definitionIdentifier(text: string, events: readonly Event[], from: number): string {

@@ -1,4 +1,5 @@
-import { collectSyntaxFromEvents, markdownEvents } from './events';
+import { collectSyntaxFromEvents } from './events';
+import { markdownEvents } from './grammar';
 import { FenceTracker } from './fences';
 import { findCandidates, type Candidate } from './placeholders';
 import type { Span, Syntax } from './syntax';

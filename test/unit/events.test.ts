@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
+import { parse, postprocess, preprocess } from 'micromark';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
-import { MAX_DELIMITERS } from '../../src/core/events';
+import { collectSyntaxFromEvents } from '../../src/core/events';
+import { MAX_DELIMITERS } from '../../src/core/grammar';
 import { mdastDocumentFacts } from '../oracle/mdast';
 
 function observable(a: Analysis) {
@@ -63,6 +69,45 @@ suite('events reading equals the mdast reading', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...heavy, ...PIECES), { maxLength: 12 }), (parts) => same(parts.join(''))),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** The events of stock GFM, without this tool's guards: what the guarded grammar must read the same as. */
+function stockSyntax(text: string) {
+  return collectSyntaxFromEvents(text, postprocess(parse({ extensions: [gfm(), frontmatter(['yaml', 'toml'])] }).document().write(preprocess()(text, undefined, true))));
+}
+
+function sameAsStock(text: string): void {
+  assert.deepEqual(wholeDocumentFacts(text).syntax, stockSyntax(text), JSON.stringify(text));
+}
+
+// Shapes where the email and table guards decide: a match, a near miss, each at a line's or a word's edge.
+const GUARDED = [
+  'mail@x.org\n', '[mail@x.org]\n', 'a.b+c-d_e@x.y.z [m]\n', 'x/y@z.com [p]\n', 'a@b\n', 'foo@\n', '@x.org\n', 'a.@b.c\n', 'www.a.b/[c]@d.e\n',
+  'a | b\n', '|-|-\n', 'abc\n', ':-\n', '-|\n', '| a | b |\n', '|---|---|\n', '| [c] | d@e.f |\n', '> a | b\n', '> -|-\n', '  - x | y\n', '    --- | ---\n',
+  'head [H]\r\n', '| a | [b] |\r\n|---|---|\r\n', '-:|:-\r\n', 'x\r', '|\r', 'lorem ipsum dolor ', '\n',
+];
+
+suite('the guarded grammar reads what stock GFM reads', () => {
+  test('the template and the examples', () => {
+    sameAsStock(defaultTemplate().text);
+    for (const file of fs.readdirSync('examples').filter((f) => f.endsWith('.md'))) sameAsStock(fs.readFileSync(path.join('examples', file), 'utf8'));
+  });
+
+  test('emails and tables at their edges, one by one and in random documents (property)', () => {
+    for (const piece of GUARDED) sameAsStock(`# A\n\n${piece}\n# B\n`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...GUARDED, ...PIECES), { maxLength: 30 }), (parts) => sameAsStock(parts.join(''))),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
+    );
+  });
+
+  test('character soup around @ and table delimiters (property)', () => {
+    const chars = ['a', 'w', 'h', '.', '@', '-', '_', '+', '/', ':', '|', ' ', '\n', '\r', '>', '[', ']', '`', '\\', '\t'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (cs) => sameAsStock(cs.join(''))),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
     );
   });
 });
