@@ -21,3 +21,4 @@ export * from './configDiscovery';
 export * from './fences';
 export * from './notesMark';
 export * from './missing';
+export * from './workspaceNotes';
