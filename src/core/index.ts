@@ -22,3 +22,4 @@ export * from './fences';
 export * from './notesMark';
 export * from './missing';
 export * from './workspaceNotes';
+export * from './workspaceScan';

@@ -175,7 +175,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 }
 
-function missingTreeItem(element: MissingItem): vscode.TreeItem {
+export function missingTreeItem(element: MissingItem): vscode.TreeItem {
   const { missing } = element;
   const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
   item.id = `${element.uri.toString()}#missing:${missing.templateIndex}:${element.ref.anchorTitle}`;
@@ -195,7 +195,7 @@ let missingIcon: vscode.ThemeIcon | undefined;
  */
 const remembered = new Map<string, string>();
 
-function remember(key: string, make: () => string): string {
+export function remember(key: string, make: () => string): string {
   let text = remembered.get(key);
   if (text === undefined) {
     if (remembered.size >= 4096) remembered.clear();
@@ -206,7 +206,7 @@ function remember(key: string, make: () => string): string {
 }
 
 /** "3 placeholders", "empty", "1 placeholder in subsections", "done"… */
-function describeSection(s: Section, emptySubsections = 0): string {
+export function describeSection(s: Section, emptySubsections = 0): string {
   return remember(`description:${s.status}:${s.placeholders}:${s.totalPlaceholders}:${s.needsFilling}:${emptySubsections}`, () => describe(s, emptySubsections));
 }
 
@@ -225,7 +225,7 @@ function describe(s: Section, emptySubsections: number): string {
 
 let icons: Record<'todo' | 'empty' | 'done', vscode.ThemeIcon> | undefined;
 
-function iconFor(s: Section): vscode.ThemeIcon {
+export function iconFor(s: Section): vscode.ThemeIcon {
   icons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),

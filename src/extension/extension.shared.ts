@@ -18,6 +18,8 @@ import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
+import { WorkspaceNotes } from './workspaceScan';
+import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './workspaceView';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -25,6 +27,8 @@ export interface ImplementationNotesApi {
   activationMs: number;
   analyzer: NotesAnalyzer;
   checklist: ChecklistProvider;
+  /** The "Notes in Workspace" view's rows. */
+  workspace: WorkspaceNotesProvider;
   /** What the status bar item shows. */
   statusBar: ProgressStatus;
   /** Opt-in timing of our own main-thread work (off until a phase is started). */
@@ -54,6 +58,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   const statusBar = registerStatusBar(checklist.provider, () => configs.restricted);
+  const workspaceNotes = new WorkspaceNotes(configs, analyzer, backend, log, WORKSPACE_VIEW);
+  const workspace = registerWorkspaceView(workspaceNotes, () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
@@ -62,8 +68,10 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     backend,
     analyzer,
     active,
-    registerDiagnostics(analyzer),
+    workspaceNotes,
+    registerDiagnostics(analyzer, workspaceNotes),
     checklist.disposable,
+    workspace.disposable,
     statusBar.disposable,
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
@@ -79,5 +87,5 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
 }
