@@ -133,15 +133,18 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [row.uri] };
   if (result.kind === 'error') {
     item.iconPath = fileIcons.error;
-    item.description = dir ? `${dir} · ${result.error}` : result.error;
+    item.description = dir ? `${result.error} · ${dir}` : result.error;
     item.tooltip = vscode.l10n.t('{0}: not checked: {1}', row.path, result.error);
     item.contextValue = 'notesFile.error';
     return item;
   }
   const finished = remainingWork({ path: row.path, ...result }) === 0 && result.placeholders === 0;
   item.iconPath = finished ? fileIcons.done : fileIcons.todo;
-  const counts = vscode.l10n.t('{0}/{1} · {2} placeholders · {3} missing', result.done, result.total, result.placeholders, result.missing);
-  item.description = dir ? `${dir} · ${counts}` : counts;
+  // Short (the tooltip spells it out): counts first, as a narrow sidebar cuts the end; no "0 missing".
+  const counts = result.missing > 0
+    ? vscode.l10n.t('{0}/{1} · {2} placeholders · {3} missing', result.done, result.total, result.placeholders, result.missing)
+    : vscode.l10n.t('{0}/{1} · {2} placeholders', result.done, result.total, result.placeholders);
+  item.description = dir ? `${counts} · ${dir}` : counts;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escapeMarkdown(row.path)}**\n\n`);
   tooltip.appendText(
