@@ -90,17 +90,11 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(example);
     await vscode.commands.executeCommand('implementationNotes.workspace.focus');
     await api.workspace.notes.rescan();
-    // Wider, so the rows' counts show; the least complete file expanded.
+    // Every file's row (the checklist above collapsed), least complete first.
     await vscode.commands.executeCommand('implementationNotes.checklist.focus');
     await vscode.commands.executeCommand('list.collapseAll');
     await vscode.commands.executeCommand('implementationNotes.workspace.focus');
-    // The focused part grows: the sidebar.
-    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
-    await vscode.commands.executeCommand('list.focusFirst');
-    await vscode.commands.executeCommand('list.expand');
     await shot('workspace');
-    await vscode.commands.executeCommand('implementationNotes.workspace.focus');
-    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
   } finally {
     await vscode.workspace.fs.delete(team, { recursive: true });
   }
