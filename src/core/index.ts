@@ -23,3 +23,5 @@ export * from './configDiscovery';
 export * from './fences';
 export * from './notesMark';
 export * from './missing';
+export * from './workspaceNotes';
+export * from './workspaceScan';

@@ -207,12 +207,7 @@ export class NotesAnalyzer implements vscode.Disposable {
   private detect(document: vscode.TextDocument, text: string, configGlobs: string[], configFile?: vscode.Uri): boolean {
     const settings = readSettings(document.uri);
     if (settings.detectByContent && looksLikeNotes(text)) return true;
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (folder && settings.files.length > 0 && matchesAnyGlob(relative(folder.uri, document.uri), settings.files)) return true;
-    if (configFile && configGlobs.length > 0) {
-      return matchesAnyGlob(relative(vscode.Uri.joinPath(configFile, '..'), document.uri), configGlobs);
-    }
-    return false;
+    return namedByGlobs(document.uri, vscode.workspace.getWorkspaceFolder(document.uri), settings.files, configGlobs, configFile);
   }
 
   /** With a custom template, its first heading (as a pattern) also marks notes (docs/spec.md, "Notes documents"). */
@@ -264,7 +259,13 @@ export class NotesAnalyzer implements vscode.Disposable {
   }
 }
 
-function relative(base: vscode.Uri, uri: vscode.Uri): string {
+/** Whether the `files` setting (relative to the folder) or the config file's `files` (relative to its folder) name the file. */
+export function namedByGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined, settingsGlobs: readonly string[], configGlobs: readonly string[], configFile?: vscode.Uri): boolean {
+  if (folder && settingsGlobs.length > 0 && matchesAnyGlob(relativePath(folder.uri, uri), settingsGlobs)) return true;
+  return configFile !== undefined && configGlobs.length > 0 && matchesAnyGlob(relativePath(vscode.Uri.joinPath(configFile, '..'), uri), configGlobs);
+}
+
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string {
   const prefix = base.path.endsWith('/') ? base.path : base.path + '/';
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : uri.path;
 }

@@ -140,15 +140,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   private missingItem(snapshot: DocumentAnalysis, missing: MissingSection): MissingItem {
-    const uri = snapshot.document.uri;
-    const { sections } = snapshot.analysis;
-    return {
-      kind: 'missing',
-      uri,
-      missing,
-      ref: { uri, templateIndex: missing.templateIndex, anchorTitle: sections[missing.anchor].title },
-      id: `${uri.toString()}#missing:${missing.templateIndex}:${sectionKeys(sections)[missing.anchor]}`,
-    };
+    return missingItemOf(snapshot.document.uri, snapshot.analysis.sections, missing);
   }
 
   /** The item's section in the current snapshot, if it is still there. */
@@ -226,9 +218,20 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
 }
 
 /** The title as literal text in the tooltip's Markdown (MarkdownString.appendText would also keep long titles from wrapping). */
-const markdownEscaped = (text: string): string => text.replace(/[\\`*_{}[\]()#+!<>|~-]/g, '\\$&');
+export const markdownEscaped = (text: string): string => text.replace(/[\\`*_{}[\]()#+!<>|~-]/g, '\\$&');
 
-function missingTreeItem(element: MissingItem): vscode.TreeItem {
+/** A missing-section row of a document (the checklist's, or a file's in Notes in Workspace). */
+export function missingItemOf(uri: vscode.Uri, sections: readonly Section[], missing: MissingSection): MissingItem {
+  return {
+    kind: 'missing',
+    uri,
+    missing,
+    ref: { uri, templateIndex: missing.templateIndex, anchorTitle: sections[missing.anchor].title },
+    id: `${uri.toString()}#missing:${missing.templateIndex}:${sectionKeys(sections)[missing.anchor]}`,
+  };
+}
+
+export function missingTreeItem(element: MissingItem): vscode.TreeItem {
   const { missing } = element;
   const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
   item.id = element.id;
@@ -248,7 +251,7 @@ let missingIcon: vscode.ThemeIcon | undefined;
  */
 const remembered = new Map<string, string>();
 
-function remember(key: string, make: () => string): string {
+export function remember(key: string, make: () => string): string {
   let text = remembered.get(key);
   if (text === undefined) {
     if (remembered.size >= 4096) remembered.clear();
@@ -270,14 +273,14 @@ export function leftParts(placeholders: number, emptySections: number, missingSe
 }
 
 /** The row's description, short enough for the sidebar: "3 left", "empty", "done". */
-function sectionDescription(s: Section, left: SectionLeft): string {
+export function sectionDescription(s: Section, left: SectionLeft): string {
   if (left.total === 0) return remember('done', () => vscode.l10n.t('done'));
   if (s.status === 'empty' && left.total === 1) return remember('empty', () => vscode.l10n.t('empty'));
   return remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
 }
 
 /** The row's tooltip below its title: what is left in its own text, then in its subsections. */
-function sectionTooltip(s: Section, left: SectionLeft): string {
+export function sectionTooltip(s: Section, left: SectionLeft): string {
   return remember(`tooltip:${s.status}:${left.own}:${left.placeholders}:${left.emptySections}:${left.missingSections}`, () => {
     const below = left.placeholders + left.emptySections + left.missingSections;
     const own =
@@ -292,7 +295,7 @@ function sectionTooltip(s: Section, left: SectionLeft): string {
 
 let icons: Record<'todo' | 'empty' | 'done', vscode.ThemeIcon> | undefined;
 
-function iconFor(s: Section, left: SectionLeft): vscode.ThemeIcon {
+export function iconFor(s: Section, left: SectionLeft): vscode.ThemeIcon {
   icons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     empty: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { findings, type Finding, type FindingCode } from '../core';
+import { findings, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
-import { readSettings, type SeveritySetting } from './settings';
+import { readSettings, type Settings, type SeveritySetting } from './settings';
+import type { WorkspaceChange, WorkspaceNotes } from './workspaceScan';
 
 export const DIAGNOSTIC_SOURCE = 'Implementation Notes';
 
@@ -20,11 +21,19 @@ const CHUNK = 1000;
 // the web worker host has no setImmediate).
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const workspaceScope = (uri: vscode.Uri) => readSettings(uri).diagnosticsScope === 'workspace';
+
 /**
- * Leftover placeholders and empty sections as diagnostics, on notes documents only.
+ * Leftover placeholders and empty sections as diagnostics, on notes documents
+ * only: those shown in tabs, or (scope `workspace`) every notes file the
+ * workspace scan found, as TypeScript's project diagnostics do.
  * `onDidChangeAnalysis`: the analyzer's, as extension.shared.ts hands it over (timed there).
  */
-export function registerDiagnostics(analyzer: NotesAnalyzer, onDidChangeAnalysis: vscode.Event<vscode.TextDocument>): vscode.Disposable {
+export function registerDiagnostics(
+  analyzer: NotesAnalyzer,
+  onDidChangeAnalysis: vscode.Event<vscode.TextDocument>,
+  workspace: WorkspaceNotes,
+): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
   /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
   const building = new Map<string, DocumentAnalysis>();
@@ -32,7 +41,7 @@ export function registerDiagnostics(analyzer: NotesAnalyzer, onDidChangeAnalysis
   const update = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     const result = analyzer.current(document);
-    if (!result || !tabs.isShown(document.uri)) {
+    if (!result || !(tabs.isShown(document.uri) || workspaceScope(document.uri))) {
       building.delete(key);
       collection.delete(document.uri);
       return;
@@ -66,23 +75,35 @@ export function registerDiagnostics(analyzer: NotesAnalyzer, onDidChangeAnalysis
     collection,
     tabs,
     // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
-    tabs.onDidChange(({ closed, opened }) => {
-      for (const uri of closed) {
-        building.delete(uri.toString());
-        collection.delete(uri);
-      }
-      for (const uri of opened) {
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (document) update(document);
-      }
-    }),
+    tabs.onDidChange((change) => followTabs(change, update, (uri) => {
+      building.delete(uri.toString());
+      collection.delete(uri);
+    })),
     onDidChangeAnalysis(update),
+    registerWorkspaceDiagnostics(workspace),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('implementationNotes.diagnostics.scope')) return;
+      for (const document of vscode.workspace.textDocuments) update(document);
+    }),
     analyzer.onDidForget((uri) => {
       building.delete(uri.toString());
       collection.delete(uri);
     }),
     { dispose: () => building.clear() },
   );
+}
+
+/** A closed tab's problems go (unless scope `workspace` keeps them); a shown document's come back. */
+function followTabs(
+  { closed, opened }: { closed: vscode.Uri[]; opened: vscode.Uri[] },
+  update: (document: vscode.TextDocument) => void,
+  clear: (uri: vscode.Uri) => void,
+): void {
+  for (const uri of closed) if (!workspaceScope(uri)) clear(uri);
+  for (const uri of opened) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document) update(document);
+  }
 }
 
 /**
@@ -141,27 +162,67 @@ class OpenTabs implements vscode.Disposable {
   }
 }
 
-function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
-  const settings = readSettings(result.document.uri);
-  const severityOf: Record<FindingCode, SeveritySetting> = {
+/**
+ * Problems of the notes files the workspace scan read from disk (scope
+ * `workspace`): a file open in the editor has its problems from its live
+ * text, in the other collection.
+ */
+function registerWorkspaceDiagnostics(workspace: WorkspaceNotes): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('implementationNotes.workspace');
+  const apply = ({ changed, removed }: WorkspaceChange) =>
+    mainThreadTimings.time('diagnostics.workspace', () => {
+      for (const uri of removed) collection.delete(uri);
+      for (const row of changed) {
+        const found = row.result.kind === 'notes' ? row.result.findings : undefined;
+        if (row.source === 'disk' && found && workspaceScope(row.uri)) collection.set(row.uri, located(readSettings(row.uri), found));
+        else collection.delete(row.uri);
+      }
+    });
+  const resetAll = () => {
+    collection.clear();
+    apply({ changed: workspace.all, removed: [] });
+  };
+  return vscode.Disposable.from(
+    collection,
+    workspace.onDidChange((change) => {
+      // The end of a full scan: rows its findings no longer cover (the scope changed) go.
+      if (change.changed.length === 0 && change.removed.length === 0) resetAll();
+      else apply(change);
+    }),
+  );
+}
+
+function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Diagnostic[] {
+  const severityOf = severities(settings);
+  const out: vscode.Diagnostic[] = [];
+  for (const f of list) {
+    const severity = severityOf[f.code];
+    if (severity !== 'off') out.push(diagnosticOf(f, f.start, f.end, severity));
+  }
+  return out;
+}
+
+function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
+  return {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
     'missing-section': settings.severity.missingSection,
   };
+}
+
+function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), f.message, SEVERITIES[severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = f.code;
+  return diagnostic;
+}
+
+function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
+  const severityOf = severities(readSettings(result.document.uri));
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {
     const severity = severityOf[f.code];
-    if (severity === 'off') continue;
-    const start = result.lines.positionAt(f.start);
-    const end = result.lines.positionAt(f.end);
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(start.line, start.character, end.line, end.character),
-      f.message,
-      SEVERITIES[severity],
-    );
-    diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = f.code;
-    out.push(diagnostic);
+    if (severity !== 'off') out.push(diagnosticOf(f, result.lines.positionAt(f.start), result.lines.positionAt(f.end), severity));
   }
   return out;
 }

@@ -18,6 +18,8 @@ import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
+import { WorkspaceNotes } from './workspaceScan';
+import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './workspaceView';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -27,6 +29,8 @@ export interface ImplementationNotesApi {
   checklist: ChecklistProvider;
   /** The checklist's tree view, read-only: its selected row. */
   checklistView: ChecklistTreeView;
+  /** The "Notes in Workspace" view's rows. */
+  workspace: WorkspaceNotesProvider;
   /** What the status bar item shows. */
   statusBar: ProgressStatus;
   /** Opt-in timing of our own main-thread work (off until a phase is started). */
@@ -58,6 +62,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
   const statusBar = registerStatusBar(checklist.provider, timedEvent('statusBar', checklist.provider.onDidRefresh), () => configs.restricted);
+  const workspaceNotes = new WorkspaceNotes(configs, analyzer, backend, log, WORKSPACE_VIEW);
+  const workspace = registerWorkspaceView(workspaceNotes, () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
@@ -66,8 +72,10 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     backend,
     analyzer,
     active,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis)),
+    workspaceNotes,
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
     checklist.disposable,
+    workspace.disposable,
     statusBar.disposable,
     registerInsertTemplate(configs, log),
     registerNewNotes(configs, log),
@@ -83,5 +91,5 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** `open`: problems of the notes documents shown in tabs; `workspace`: of every notes file of the workspace. */
+type DiagnosticsScope = 'open' | 'workspace';
 
 /** Everything under `implementationNotes.*`, read for one resource. */
 export interface Settings {
@@ -14,6 +16,7 @@ export interface Settings {
   newNotesFolder: string;
   fillDates: boolean;
   delay: number;
+  diagnosticsScope: DiagnosticsScope;
   /** Characters; larger documents get a notice instead of an analysis. 0: no limit. */
   maxDocumentSize: number;
   /** Milliseconds one analysis may run in the worker before it is stopped. */
@@ -41,6 +44,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
     delay: clamp(c.get<number>('diagnostics.delay'), 0, 5000, 300),
+    diagnosticsScope: c.get<string>('diagnostics.scope') === 'workspace' ? 'workspace' : 'open',
     maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
     analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
   };

@@ -26,10 +26,10 @@ export class WorkerBackend implements AnalysisBackend {
     });
   }
 
-  async analyze(request: AnalysisRequest): Promise<AnalysisResult | undefined> {
+  async analyze(request: AnalysisRequest, once = false): Promise<AnalysisResult | undefined> {
     if (this.stopped.has(request.key)) return undefined;
     try {
-      return await this.client.analyze(request);
+      return await this.client.analyze(request, once);
     } catch (err) {
       if (err instanceof AnalysisLimitError && err.limit === 'time') this.tooSlow(request.key);
       throw err;

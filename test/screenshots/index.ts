@@ -3,6 +3,8 @@
 // Pauses here are for the renderer to settle, not for assertions: this is no test.
 import * as vscode from 'vscode';
 import { diagnosticsWhen } from '../vscodeShared/helpers';
+import { defaultTemplate } from '../../src/core';
+import type { ImplementationNotesApi } from '../../src/extension/extension';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -10,6 +12,24 @@ async function shot(name: string): Promise<void> {
   await pause(3000);
   console.log(`SCREENSHOT ${name}`);
   await pause(2500);
+}
+
+/** Notes at different stages: some placeholders filled, one without its security chapter, one finished. */
+async function writeTeamNotes(dir: vscode.Uri): Promise<void> {
+  const template = defaultTemplate().text;
+  const fill = (phase: string, share: number, drop?: RegExp) => {
+    let n = 0;
+    let text = template.replace('# Implementation Notes Template', `# Implementation Notes: ${phase}`).replace('[Phase Number and Name]', phase);
+    text = text.replace(/\[[^[\]\n]{1,120}\](?!\()/g, (m) => ((n++ * 37) % 100 < share * 100 ? 'Written up.' : m));
+    return drop ? text.replace(drop, '') : text;
+  };
+  const files: [string, string][] = [
+    ['phase-1-authentication.md', fill('Phase 1: Authentication', 1)],
+    ['phase-3-billing.md', fill('Phase 3: Billing', 0.6, /^## Security Implementation[\s\S]*?(?=^## )/m)],
+    ['phase-4-exports.md', fill('Phase 4: Exports', 0.15)],
+    ['api/phase-5-webhooks.md', fill('Phase 5: Webhooks', 0.85)],
+  ];
+  for (const [name, text] of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(text));
 }
 
 export async function run(): Promise<void> {
@@ -49,5 +69,22 @@ export async function run(): Promise<void> {
   await diagnosticsWhen(fresh.uri, (d) => d.length > 0, 60000);
   await shot('insert-template');
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+  // 5. Notes in Workspace: a few more notes files beside the example, for the picture only.
+  const team = vscode.Uri.joinPath(folder, 'team');
+  try {
+    await writeTeamNotes(team);
+    const api = vscode.extensions.getExtension<ImplementationNotesApi>('implementation-notes.implementation-notes')!.exports;
+    await vscode.window.showTextDocument(example);
+    await vscode.commands.executeCommand('implementationNotes.workspace.focus');
+    await api.workspace.notes.rescan();
+    // Every file's row (the checklist above collapsed), least complete first.
+    await vscode.commands.executeCommand('implementationNotes.checklist.focus');
+    await vscode.commands.executeCommand('list.collapseAll');
+    await vscode.commands.executeCommand('implementationNotes.workspace.focus');
+    await shot('workspace');
+  } finally {
+    await vscode.workspace.fs.delete(team, { recursive: true });
+  }
   console.log('0 passed, 0 failed');
 }

@@ -1,0 +1,201 @@
+import * as vscode from 'vscode';
+import { checklistChildren, checklistRows, remainingWork, sectionKeys, sectionLeft, sortByCompleteness, type FileProgress, type ScannedNotes } from '../core';
+import { iconFor, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
+import { mainThreadTimings } from './mainThreadTimings';
+import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
+import { MAX_SCANNED_FILES } from './workspaceScan';
+
+export const WORKSPACE_VIEW = 'implementationNotes.workspace';
+const SCANNED_KEY = 'implementationNotes.workspaceScanned';
+
+type FolderNode = { kind: 'folder'; folder: vscode.WorkspaceFolder };
+type FileNode = { kind: 'file'; row: WorkspaceRow };
+type SectionNode = { kind: 'section'; row: WorkspaceRow; result: ScannedNotes; index: number };
+type MissingNode = { kind: 'missing'; item: MissingItem };
+export type WorkspaceNode = FolderNode | FileNode | SectionNode | MissingNode;
+
+/** Rows refreshed at most this often while a scan hands over its batches. */
+const REFRESH_MS = 200;
+
+/**
+ * "Notes in Workspace": every notes file, least complete first, grouped by
+ * folder in a multi-root workspace; a file expands to its sections (the
+ * checklist's model); clicking opens the file, or the file at the section.
+ */
+export class WorkspaceNotesProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<WorkspaceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the rows shown changed (tests, the view's message). */
+  readonly onDidRefresh = this.refreshed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(readonly notes: WorkspaceNotes) {
+    this.listener = notes.onDidChange(() => this.scheduleRefresh());
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.listener.dispose();
+    this.changed.dispose();
+    this.refreshed.dispose();
+  }
+
+  private scheduleRefresh(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire(undefined);
+      this.refreshed.fire();
+    }, REFRESH_MS);
+  }
+
+  /** The file rows, least complete first (errors last), of one folder or of all. */
+  files(folder?: vscode.WorkspaceFolder): WorkspaceRow[] {
+    const rows = this.notes.all.filter((r) => !folder || r.folder.uri.toString() === folder.uri.toString());
+    const byPath = new Map<string, WorkspaceRow>();
+    const progress: FileProgress[] = [];
+    const errors: WorkspaceRow[] = [];
+    for (const row of rows) {
+      const key = row.uri.toString();
+      if (row.result.kind === 'error') errors.push(row);
+      else {
+        byPath.set(key, row);
+        progress.push({ path: key, done: row.result.done, total: row.result.total, placeholders: row.result.placeholders, missing: row.result.missing });
+      }
+    }
+    errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...sortByCompleteness(progress).map((p) => byPath.get(p.path)!), ...errors];
+  }
+
+  getChildren(element?: WorkspaceNode): WorkspaceNode[] {
+    return mainThreadTimings.time('workspace.getChildren', () => {
+      if (!element) {
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        if (folders.length > 1) return folders.filter((f) => this.files(f).length > 0).map((folder): FolderNode => ({ kind: 'folder', folder }));
+        return this.files().map((row): FileNode => ({ kind: 'file', row }));
+      }
+      if (element.kind === 'folder') return this.files(element.folder).map((row): FileNode => ({ kind: 'file', row }));
+      if (element.kind === 'missing') return [];
+      const row = element.row;
+      const result = row.result;
+      if (result.kind === 'error') return [];
+      const parent = element.kind === 'file' ? -1 : element.index;
+      // As the checklist: the title is no row, its chapters are the file's children.
+      return checklistRows({ sections: result.sections, missing: result.missingSections }, parent, true).map((entry): WorkspaceNode => {
+        if (entry.kind === 'section') return { kind: 'section', row, result, index: entry.index };
+        return { kind: 'missing', item: missingItemOf(row.uri, result.sections, result.missingSections[entry.index]) };
+      });
+    });
+  }
+
+  getTreeItem(element: WorkspaceNode): vscode.TreeItem {
+    return mainThreadTimings.time('workspace.getTreeItem', () => {
+      switch (element.kind) {
+        case 'folder':
+          return folderItem(element.folder, this.files(element.folder).length);
+        case 'file':
+          return fileItem(element.row);
+        case 'section':
+          return sectionItem(element);
+        case 'missing':
+          return missingTreeItem(element.item);
+      }
+    });
+  }
+}
+
+function folderItem(folder: vscode.WorkspaceFolder, files: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `folder:${folder.uri.toString()}`;
+  item.iconPath = vscode.ThemeIcon.Folder;
+  item.description = files === 1 ? vscode.l10n.t('1 notes file') : vscode.l10n.t('{0} notes files', files);
+  return item;
+}
+
+let fileIcons: Record<'todo' | 'done' | 'error', vscode.ThemeIcon> | undefined;
+
+function fileItem(row: WorkspaceRow): vscode.TreeItem {
+  fileIcons ??= {
+    todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
+    done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+    error: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground')),
+  };
+  const slash = row.path.lastIndexOf('/');
+  const name = row.path.slice(slash + 1);
+  const dir = slash > 0 ? row.path.slice(0, slash) : '';
+  const result = row.result;
+  const hasSections = result.kind === 'notes' && (result.sections.length > 0 || result.missingSections.length > 0);
+  const item = new vscode.TreeItem(name, hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `file:${row.uri.toString()}`;
+  item.resourceUri = row.uri;
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [row.uri] };
+  if (result.kind === 'error') {
+    item.iconPath = fileIcons.error;
+    item.description = dir ? `${result.error} · ${dir}` : result.error;
+    item.tooltip = vscode.l10n.t('{0}: not checked: {1}', row.path, result.error);
+    item.contextValue = 'notesFile.error';
+    return item;
+  }
+  const finished = remainingWork({ path: row.path, ...result }) === 0 && result.placeholders === 0;
+  item.iconPath = finished ? fileIcons.done : fileIcons.todo;
+  // Short (the tooltip spells it out): counts first, as a narrow sidebar cuts the end; no "0 missing".
+  const counts = result.missing > 0
+    ? vscode.l10n.t('{0}/{1} · {2} placeholders · {3} missing', result.done, result.total, result.placeholders, result.missing)
+    : vscode.l10n.t('{0}/{1} · {2} placeholders', result.done, result.total, result.placeholders);
+  item.description = dir ? `${counts} · ${dir}` : counts;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
+  tooltip.appendText(
+    vscode.l10n.t('{0} of {1} sections done, {2} placeholders left, {3} template sections missing.', result.done, result.total, result.placeholders, result.missing),
+  );
+  if (row.source === 'editor') tooltip.appendText('\n\n' + vscode.l10n.t('From the open editor (unsaved changes included).'));
+  item.tooltip = tooltip;
+  item.contextValue = finished ? 'notesFile.done' : 'notesFile';
+  return item;
+}
+
+function sectionItem(element: SectionNode): vscode.TreeItem {
+  const { result, index, row } = element;
+  const s = result.sections[index];
+  const analysis = { sections: result.sections, missing: result.missingSections };
+  const hasChildren = checklistChildren(analysis, index, true).length > 0;
+  const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
+  const item = new vscode.TreeItem(title, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  // The checklist's stable path key: edits elsewhere in the file keep the row's identity.
+  item.id = `section:${row.uri.toString()}#${sectionKeys(result.sections)[index]}`;
+  const left = sectionLeft(analysis, index);
+  item.description = sectionDescription(s, left);
+  item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
+  item.iconPath = iconFor(s, left);
+  item.contextValue = `section.${s.status}`;
+  item.command = { command: 'implementationNotes.revealSection', title: remember('reveal', () => vscode.l10n.t('Reveal Section')), arguments: [row.uri, index, s.title, s.level] };
+  return item;
+}
+
+/** Registers the view, its refresh command and its messages; the scan runs while the view is visible. */
+export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
+  const provider = new WorkspaceNotesProvider(notes);
+  const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const update = () =>
+    mainThreadTimings.time('workspace.viewState', () => {
+      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+      view.message = notes.capped
+        ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
+        : undefined;
+      // The welcome text ("no notes found") only once a scan has looked.
+      void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
+    });
+  notes.setViewVisible(view.visible);
+  update();
+  return {
+    provider,
+    disposable: vscode.Disposable.from(
+      provider,
+      view,
+      provider.onDidRefresh(update),
+      view.onDidChangeVisibility((e) => notes.setViewVisible(e.visible)),
+      vscode.commands.registerCommand('implementationNotes.refreshWorkspaceNotes', () => notes.rescan()),
+    ),
+  };
+}
