@@ -15,7 +15,7 @@ import {
 } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
-import { mainThreadTimings } from './mainThreadTimings';
+import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
 
 import type { MissingSectionRef } from './missingSections';
 
@@ -125,10 +125,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getChildren(element?: ChecklistItem): ChecklistItem[] {
-    return mainThreadTimings.time('checklist.getChildren', () => this.children(element));
-  }
-
-  private children(element?: ChecklistItem): ChecklistItem[] {
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     // VS Code hands back items from an earlier snapshot: look them up in this one.
@@ -153,10 +149,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getParent(element: ChecklistItem): SectionItem | undefined {
-    return mainThreadTimings.time('checklist.getParent', () => this.parent(element));
-  }
-
-  private parent(element: ChecklistItem): SectionItem | undefined {
     const snapshot = this.snapshot;
     if (!snapshot) return undefined;
     const { sections } = snapshot.analysis;
@@ -185,10 +177,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   }
 
   getTreeItem(element: ChecklistItem): vscode.TreeItem {
-    return mainThreadTimings.time('checklist.getTreeItem', () => this.treeItem(element));
-  }
-
-  private treeItem(element: ChecklistItem): vscode.TreeItem {
     if (element.kind === 'missing') return missingTreeItem(element);
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
@@ -316,7 +304,7 @@ export function registerChecklist(
   restricted: () => boolean,
 ): { provider: ChecklistProvider; view: ChecklistTreeView; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
-  const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: timedTreeData('checklist', provider), showCollapseAll: true });
   const updateBadge = () =>
     mainThreadTimings.time('checklist.badge', () => {
       view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;

@@ -141,3 +141,16 @@ export function timedEvent<T>(probe: string, event: vscode.Event<T>): vscode.Eve
 export function timedCodeActions(probe: string, provider: vscode.CodeActionProvider): vscode.CodeActionProvider {
   return { provideCodeActions: (...args) => mainThreadTimings.time(probe, () => provider.provideCodeActions(...args)) };
 }
+
+/**
+ * A tree data provider whose calls from VS Code are timed as `probe.getChildren`,
+ * `probe.getTreeItem` and `probe.getParent` (wrapped where the view is created).
+ */
+export function timedTreeData<T>(probe: string, provider: vscode.TreeDataProvider<T>): vscode.TreeDataProvider<T> {
+  return {
+    onDidChangeTreeData: provider.onDidChangeTreeData,
+    getChildren: (element) => mainThreadTimings.time(`${probe}.getChildren`, () => provider.getChildren(element)),
+    getTreeItem: (element) => mainThreadTimings.time(`${probe}.getTreeItem`, () => provider.getTreeItem(element)),
+    ...(provider.getParent && { getParent: (element: T) => mainThreadTimings.time(`${probe}.getParent`, () => provider.getParent?.(element)) }),
+  };
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistChildren, checklistRows, remainingWork, sectionKeys, sectionLeft, sortByCompleteness, type FileProgress, type ScannedNotes } from '../core';
 import { iconFor, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
-import { mainThreadTimings } from './mainThreadTimings';
+import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
 import { MAX_SCANNED_FILES } from './workspaceScan';
 
@@ -69,39 +69,35 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
   }
 
   getChildren(element?: WorkspaceNode): WorkspaceNode[] {
-    return mainThreadTimings.time('workspace.getChildren', () => {
-      if (!element) {
-        const folders = vscode.workspace.workspaceFolders ?? [];
-        if (folders.length > 1) return folders.filter((f) => this.files(f).length > 0).map((folder): FolderNode => ({ kind: 'folder', folder }));
-        return this.files().map((row): FileNode => ({ kind: 'file', row }));
-      }
-      if (element.kind === 'folder') return this.files(element.folder).map((row): FileNode => ({ kind: 'file', row }));
-      if (element.kind === 'missing') return [];
-      const row = element.row;
-      const result = row.result;
-      if (result.kind === 'error') return [];
-      const parent = element.kind === 'file' ? -1 : element.index;
-      // As the checklist: the title is no row, its chapters are the file's children.
-      return checklistRows({ sections: result.sections, missing: result.missingSections }, parent, true).map((entry): WorkspaceNode => {
-        if (entry.kind === 'section') return { kind: 'section', row, result, index: entry.index };
-        return { kind: 'missing', item: missingItemOf(row.uri, result.sections, result.missingSections[entry.index]) };
-      });
+    if (!element) {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length > 1) return folders.filter((f) => this.files(f).length > 0).map((folder): FolderNode => ({ kind: 'folder', folder }));
+      return this.files().map((row): FileNode => ({ kind: 'file', row }));
+    }
+    if (element.kind === 'folder') return this.files(element.folder).map((row): FileNode => ({ kind: 'file', row }));
+    if (element.kind === 'missing') return [];
+    const row = element.row;
+    const result = row.result;
+    if (result.kind === 'error') return [];
+    const parent = element.kind === 'file' ? -1 : element.index;
+    // As the checklist: the title is no row, its chapters are the file's children.
+    return checklistRows({ sections: result.sections, missing: result.missingSections }, parent, true).map((entry): WorkspaceNode => {
+      if (entry.kind === 'section') return { kind: 'section', row, result, index: entry.index };
+      return { kind: 'missing', item: missingItemOf(row.uri, result.sections, result.missingSections[entry.index]) };
     });
   }
 
   getTreeItem(element: WorkspaceNode): vscode.TreeItem {
-    return mainThreadTimings.time('workspace.getTreeItem', () => {
-      switch (element.kind) {
-        case 'folder':
-          return folderItem(element.folder, this.files(element.folder).length);
-        case 'file':
-          return fileItem(element.row);
-        case 'section':
-          return sectionItem(element);
-        case 'missing':
-          return missingTreeItem(element.item);
-      }
-    });
+    switch (element.kind) {
+      case 'folder':
+        return folderItem(element.folder, this.files(element.folder).length);
+      case 'file':
+        return fileItem(element.row);
+      case 'section':
+        return sectionItem(element);
+      case 'missing':
+        return missingTreeItem(element.item);
+    }
   }
 }
 
@@ -176,7 +172,7 @@ function sectionItem(element: SectionNode): vscode.TreeItem {
 /** Registers the view, its refresh command and its messages; the scan runs while the view is visible. */
 export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
   const provider = new WorkspaceNotesProvider(notes);
-  const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: timedTreeData('workspace', provider), showCollapseAll: true });
   const update = () =>
     mainThreadTimings.time('workspace.viewState', () => {
       view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;

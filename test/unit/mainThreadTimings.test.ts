@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { mainThreadTimings, timedCodeActions, timedEvent } from '../../src/extension/mainThreadTimings';
+import { mainThreadTimings, timedCodeActions, timedEvent, timedTreeData } from '../../src/extension/mainThreadTimings';
 
 suite('main-thread timings wrapped at registration', () => {
   test('a timed event passes each event to the listener and counts one probe per call', () => {
@@ -26,5 +26,21 @@ suite('main-thread timings wrapped at registration', () => {
     const args = [{}, {}, {}, {}] as unknown as Parameters<vscode.CodeActionProvider['provideCodeActions']>;
     assert.deepEqual(timedCodeActions('actions', provider).provideCodeActions(...args), []);
     assert.equal(mainThreadTimings.stop()['timed-provider'].probes.actions.count, 1);
+  });
+
+  test('a timed tree data provider answers as the provider does, one probe per call, getParent only where it has one', () => {
+    const provider: vscode.TreeDataProvider<number> = {
+      getChildren: (n) => (n === undefined ? [1, 2] : []),
+      getTreeItem: (n) => ({ label: `row ${n}` }),
+      getParent: (n) => (n === 2 ? 1 : undefined),
+    };
+    mainThreadTimings.start('timed-tree');
+    const timed = timedTreeData('tree', provider);
+    assert.deepEqual(timed.getChildren(), [1, 2]);
+    assert.deepEqual(timed.getTreeItem(2), { label: 'row 2' });
+    assert.equal(timed.getParent?.(2), 1);
+    const probes = mainThreadTimings.stop()['timed-tree'].probes;
+    assert.deepEqual([probes['tree.getChildren'].count, probes['tree.getTreeItem'].count, probes['tree.getParent'].count], [1, 1, 1]);
+    assert.equal('getParent' in timedTreeData('flat', { getChildren: () => [], getTreeItem: () => ({}) }), false);
   });
 });
