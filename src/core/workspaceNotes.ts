@@ -4,6 +4,7 @@
 export interface FileProgress {
   /** Workspace-relative path, with '/' separators. */
   path: string;
+  /** Sections done, of `total` sections the file has (missing ones are `missing`). */
   done: number;
   total: number;
   placeholders: number;

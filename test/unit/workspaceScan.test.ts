@@ -70,7 +70,7 @@ suite('workspace scan (core)', () => {
       const row = byFile.get(file)!;
       assert.equal(row.kind, 'notes');
       const expected = progress(new AnalysisService().analyze({ key: 'x', text, ignore: [], notes: true }, true));
-      assert.deepEqual(row.kind === 'notes' && { done: row.done, total: row.total, placeholders: row.placeholders, missing: row.missing }, expected);
+      assert.deepEqual(row.kind === 'notes' && { sectionsDone: row.done, sections: row.total, placeholders: row.placeholders, missing: row.missing }, expected);
     }
     const b = byFile.get('b.md')!;
     assert.ok(b.kind === 'notes' && b.missing > 0, 'the deleted chapter is missing');
