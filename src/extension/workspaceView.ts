@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { checklistChildren, checklistRows, remainingWork, sectionKeys, sectionLeft, sortByCompleteness, type FileProgress, type ScannedNotes } from '../core';
-import { iconFor, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
+import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByCompleteness, type FileProgress, type ScannedNotes } from '../core';
+import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
 import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
 import { MAX_SCANNED_FILES } from './workspaceScan';
@@ -133,17 +133,22 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
     item.contextValue = 'notesFile.error';
     return item;
   }
-  const finished = remainingWork({ path: row.path, ...result }) === 0 && result.placeholders === 0;
+  // The checklist's measure (items left: placeholders, empty and missing sections), then sections done.
+  const empty = result.sections.reduce((n, section) => n + (section.status === 'empty' ? 1 : 0), 0);
+  const left = result.placeholders + empty + result.missing;
+  const finished = left === 0;
   item.iconPath = finished ? fileIcons.done : fileIcons.todo;
-  // Short (the tooltip spells it out): counts first, as a narrow sidebar cuts the end; no "0 missing".
-  const counts = result.missing > 0
-    ? vscode.l10n.t('{0}/{1} · {2} placeholders · {3} missing', result.done, result.total, result.placeholders, result.missing)
-    : vscode.l10n.t('{0}/{1} · {2} placeholders', result.done, result.total, result.placeholders);
+  // Short, the measure first (a narrow sidebar cuts the end); the tooltip spells it out.
+  const counts = finished
+    ? vscode.l10n.t('done · {0}/{1}', result.done, result.total)
+    : vscode.l10n.t('{0} left · {1}/{2}', left, result.done, result.total);
   item.description = dir ? `${counts} · ${dir}` : counts;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
   tooltip.appendText(
-    vscode.l10n.t('{0} of {1} sections done, {2} placeholders left, {3} template sections missing.', result.done, result.total, result.placeholders, result.missing),
+    finished
+      ? vscode.l10n.t('Nothing left to fill; {0} of {1} sections done.', result.done, result.total)
+      : vscode.l10n.t('{0} left ({1}); {2} of {3} sections done.', left, leftParts(result.placeholders, empty, result.missing), result.done, result.total),
   );
   if (row.source === 'editor') tooltip.appendText('\n\n' + vscode.l10n.t('From the open editor (unsaved changes included).'));
   item.tooltip = tooltip;
