@@ -55,6 +55,16 @@ suite('the npm package, installed from its tarball', () => {
     assert.ok(!fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8').includes('sourceMappingURL'));
   });
 
+  test('the main thread\'s bundle has no Markdown parser (it only lists, reads and prints; the worker parses)', () => {
+    const main = fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8');
+    const worker = fs.readFileSync(path.join(installed, 'dist/worker.js'), 'utf8');
+    // Names only the parser carries: an HTML entity (character-entities) and a micromark token type.
+    for (const marker of ['AElig', 'atxHeadingSequence']) {
+      assert.ok(worker.includes(marker), `the worker has ${marker}`);
+      assert.ok(!main.includes(marker), `the main bundle has ${marker}`);
+    }
+  });
+
   test('its impl-notes bin checks a file: findings, exit 1', () => {
     const r = runBin(['check', 'docs/todo.md']);
     assert.equal(r.code, 1, r.stderr);
