@@ -324,6 +324,8 @@ function excludesOf(folder: vscode.WorkspaceFolder): { glob: string; others: str
 async function readBounded(uri: vscode.Uri, limit: number): Promise<Uint8Array> {
   const stat = await vscode.workspace.fs.stat(uri);
   if (stat.type & vscode.FileType.Directory) throw new HostError('is a directory');
+  // A FIFO or device (FileType.Unknown) would never finish reading: refused, as the CLI refuses it.
+  if (!(stat.type & vscode.FileType.File)) throw new HostError('is not a regular file (a FIFO, socket or device)');
   if (stat.size > limit) throw new HostError(tooLargeMessage(limit, stat.size));
   try {
     return await vscode.workspace.fs.readFile(uri);
