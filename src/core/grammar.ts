@@ -11,7 +11,7 @@ let source = '';
 
 /** micromark's events (CommonMark + GFM + front matter): remark's parser, without building a tree. */
 export function markdownEvents(text: string): Event[] {
-  extensions ??= [guarded(gfm()), frontmatter(['yaml', 'toml']), boundedDelimiters()];
+  extensions ??= grammar();
   source = text;
   try {
     return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
@@ -119,12 +119,22 @@ function isLineEnding(c: number): boolean {
  */
 export const MAX_DELIMITERS = 200;
 
-function boundedDelimiters(): Extension {
+/**
+ * Later extensions are tried first: `_`'s bounded emphasis goes before GFM so
+ * that GFM's email autolink is still tried first at `_`, as in stock GFM
+ * (`_@.a` is an autolink).
+ */
+function grammar(): Extension[] {
+  const delimiters = boundedDelimiters();
+  return [{ text: { 95: delimiters.emphasis } }, guarded(gfm()), frontmatter(['yaml', 'toml']), delimiters.extension];
+}
+
+function boundedDelimiters(): { emphasis: Construct; extension: Extension } {
   const strikethrough = gfmStrikethrough().text![126] as Construct;
   const emphasis = bounded(attention, 'attentionSequence');
   const strike = bounded(strikethrough, 'strikethroughSequenceTemporary');
   // Later extensions are tried first: these replace the constructs they wrap.
-  return { text: { 42: emphasis, 95: emphasis, 126: strike }, insideSpan: { null: [emphasis, strike] } };
+  return { emphasis, extension: { text: { 42: emphasis, 126: strike }, insideSpan: { null: [emphasis, strike] } } };
 }
 
 function bounded(construct: Construct, sequence: string): Construct {

@@ -84,7 +84,7 @@ function sameAsStock(text: string): void {
 
 // Shapes where the email and table guards decide: a match, a near miss, each at a line's or a word's edge.
 const GUARDED = [
-  'mail@x.org\n', '[mail@x.org]\n', 'a.b+c-d_e@x.y.z [m]\n', 'x/y@z.com [p]\n', 'a@b\n', 'foo@\n', '@x.org\n', 'a.@b.c\n', 'www.a.b/[c]@d.e\n',
+  'mail@x.org\n', '[mail@x.org]\n', 'a.b+c-d_e@x.y.z [m]\n', 'x/y@z.com [p]\n', 'a@b\n', 'foo@\n', '@x.org\n', 'a.@b.c\n', '_@.a', 'www.a.b/[c]@d.e\n',
   'a | b\n', '|-|-\n', 'abc\n', ':-\n', '-|\n', '| a | b |\n', '|---|---|\n', '| [c] | d@e.f |\n', '> a | b\n', '> -|-\n', '  - x | y\n', '    --- | ---\n',
   'head [H]\r\n', '| a | [b] |\r\n|---|---|\r\n', '-:|:-\r\n', 'x\r', '|\r', 'lorem ipsum dolor ', '\n',
 ];
