@@ -14,6 +14,8 @@ export const SHAPES: Record<string, (size: number) => string> = {
   brackets: (n) => ']'.repeat(n),
   'nested lists': (n) => Array.from({ length: n }, (_, depth) => `${'  '.repeat(depth)}- x`).join('\n'),
   '[a] x on one line': (n) => '[a] x '.repeat(n),
+  'nested quotes': (n) => '> '.repeat(n),
+  'nested containers': (n) => '- > 1. '.repeat(n),
   'one long paragraph': (kb) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil((kb * 1024) / 27)),
 };
 

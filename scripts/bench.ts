@@ -139,6 +139,20 @@ function printPeakMemory(): void {
     const growth = a && b ? `time x${(b.ms / a.ms).toFixed(1)}, memory x${(b.peakMb / Math.max(a.peakMb, 1)).toFixed(1)} for x${large / small} input` : '';
     console.log(`  ${shape.padEnd(20)} ${`${small} ${unit}`.padStart(10)}: ${cell(a, limit)}   ${`${large} ${unit}`.padStart(10)}: ${cell(b, limit)}   ${growth}`);
   }
+  // The CLI analyses such files in its own thread, with the time limit but no heap limit of their own (src/cli/pool.ts).
+  console.log('\nHostile shapes at about 32 KB, the largest file the CLI analyses in its own thread (ours, alone in a new process):');
+  const at32Kb: [string, number, string][] = [
+    ['nested lists', 180, 'levels'],
+    ['nested quotes', 16_400, "'> '"],
+    ['nested containers', 4_600, "'- > 1. '"],
+    ['[a] x on one line', 5_400, 'times'],
+    ['one long paragraph', 32, 'KB'],
+    ['notes', 2, 'copies'],
+  ];
+  for (const [shape, n, unit] of at32Kb) {
+    const limit = 120_000;
+    console.log(`  ${shape.padEnd(20)} ${`${n} ${unit}`.padStart(16)}: ${cell(measureAlone('ours', shape, n, limit), limit)}`);
+  }
   console.log();
 }
 
@@ -193,7 +207,7 @@ void (async () => {
 
 /**
  * One small check (what a pre-commit hook pays), whole process, beside `node -e 0` and markdownlint-cli2:
- * the three interleaved, wall and CPU time (user + system of the child, all its threads), medians.
+ * the four interleaved, wall and CPU time (user + system of the child, all its threads), medians.
  * Target: at most 2x `node -e 0`.
  */
 function printStartUp(): void {
@@ -202,10 +216,12 @@ function printStartUp(): void {
   const commands = {
     node: ['-e', '0'],
     ours: ['dist/cli.js', 'check', example],
+    // An explicit memory limit sends every file to a worker thread: what a file over 32 KB pays.
+    oursInWorker: ['dist/cli.js', 'check', '--memory-limit', '1024', example],
     theirs: [path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), example],
   };
-  const wall: Record<string, number[]> = { node: [], ours: [], theirs: [] };
-  const cpu: Record<string, number[]> = { node: [], ours: [], theirs: [] };
+  const wall: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   // Two rounds of warm-up: the file cache, and the worker's code cache (written by the first run).
   for (let i = 0; i < runs + 2; i++) {
     for (const [name, args] of Object.entries(commands)) {
@@ -223,9 +239,10 @@ function printStartUp(): void {
     const cpuText = cpu[name].length > 0 ? `${fmt(median(cpu[name])).padStart(10)} CPU  ${ratio(median(cpu[name]), median(cpu.node))}` : '';
     return `  ${label.padEnd(20)} ${fmt(median(wall[name])).padStart(10)} wall  ${ratio(median(wall[name]), median(wall.node))}   ${cpuText}`;
   };
-  console.log(`Start-up: one small file (${example}), whole process, the three interleaved, median of ${runs} runs${cpu.node.length > 0 ? ' (CPU: user + system, 10 ms ticks)' : ''}:`);
+  console.log(`Start-up: one small file (${example}), whole process, the four interleaved, median of ${runs} runs${cpu.node.length > 0 ? ' (CPU: user + system, 10 ms ticks)' : ''}:`);
   console.log(line('node -e 0', 'node'));
   console.log(line('impl-notes check', 'ours') + '   (target: at most 2x node -e 0)');
+  console.log(line('  ... in a worker', 'oursInWorker') + '   (--memory-limit given, or a file over 32 KB)');
   console.log(line('markdownlint-cli2', 'theirs') + '\n');
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-// Only what needs no Markdown parser: the worker parses (see createAnalyzer).
+// Only what needs no Markdown parser: the analysis bundle parses (see createAnalyzer).
 import { ConfigDiscovery, defaultTemplateText, formatConfigProblem, LineIndex, matchesAnyGlob, type Analysis } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
@@ -21,6 +21,8 @@ export interface CliIO {
   workers?: number;
   /** The bundled analysis worker; by default `cli-worker.js` beside the CLI bundle. */
   workerScript?: string;
+  /** The analysis bundle that small files are analysed with in this thread; by default `worker.js` beside the CLI bundle. */
+  analysisBundle?: string;
   /** The process ends when main returns (the bin): its idle workers end with it instead of being stopped first. */
   exitsAfter?: boolean;
 }
@@ -55,7 +57,9 @@ Options:
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
   --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
-  --memory-limit MB    Stop checking a file that needs more memory (default ${DEFAULT_MEMORY_MB})
+  --memory-limit MB    Stop checking a file that needs more memory (default
+                       ${DEFAULT_MEMORY_MB}); when given, every file is checked in a worker
+                       thread (small files are otherwise checked in-process)
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -81,6 +85,7 @@ interface Request {
   template?: string;
   timeoutMs: number;
   memoryMb: number;
+  memoryLimitGiven: boolean;
 }
 
 export async function main(io: CliIO): Promise<number> {
@@ -91,9 +96,10 @@ export async function main(io: CliIO): Promise<number> {
   const host = io.host ?? nodeHost;
   const cwd = io.cwd ?? process.cwd();
 
-  // A check starts its first worker now: its start-up overlaps reading the files.
+  // An explicit --memory-limit is every file's: all of them go to worker threads, where it applies.
+  const inProcessBundle = request.memoryLimitGiven ? undefined : (io.analysisBundle ?? path.join(__dirname, 'worker.js'));
   const analyzer = request.command === 'check'
-    ? createAnalyzer({ workers: io.workers, script: io.workerScript, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb })
+    ? createAnalyzer({ workers: io.workers, script: io.workerScript, inProcessBundle, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb })
     : undefined;
   try {
     let template: string | undefined;
@@ -155,7 +161,7 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
   if (timeout === undefined) return usageError(`--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`);
   const memory = positiveNumber(values['memory-limit'], DEFAULT_MEMORY_MB);
   if (memory === undefined || memory < 16) return usageError(`--memory-limit takes a number of megabytes of at least 16, not '${shownName(values['memory-limit'] ?? '')}'`);
-  const base = { paths, template: values.template, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory) };
+  const base = { paths, template: values.template, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory), memoryLimitGiven: values['memory-limit'] !== undefined };
   if (command === 'new') {
     if (values.format !== undefined) return usageError(`--format applies to check only`);
     if (paths.length > 1) return usageError('new takes at most one FILE');

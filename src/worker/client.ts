@@ -9,6 +9,10 @@ export class AnalysisLimitError extends Error {
   ) {
     super(message);
   }
+
+  static time(limitMs: number): AnalysisLimitError {
+    return new AnalysisLimitError(`the analysis took over ${limitMs / 1000} s and was stopped`, 'time');
+  }
 }
 
 export interface WorkerClientOptions {
@@ -133,7 +137,7 @@ export class WorkerClient {
     this.watchdog = setTimeout(() => {
       const seconds = limit / 1000;
       this.options.log?.(`analysis of ${waiter.request.key} (${waiter.request.text.length} characters) took over ${seconds} s: stopped`);
-      this.died(new AnalysisLimitError(`the analysis took over ${seconds} s and was stopped`, 'time'));
+      this.died(AnalysisLimitError.time(limit));
     }, limit);
   }
 

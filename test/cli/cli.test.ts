@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { createAnalyzer } from '../../src/cli/pool';
+import { AnalysisLimitError } from '../../src/worker/client';
 import { nodeHost, type CliHost } from '../../src/cli/nodeHost';
 import { HostError } from '../../src/core';
 import { version } from '../../package.json';
@@ -11,6 +13,8 @@ import { version } from '../../package.json';
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/cli');
 const bin = path.join(root, 'dist/cli.js');
+/** main()'s analysis bundles when it runs from the sources: worker threads run dist/worker.js, and so do small files in this thread. */
+const bundles = { workerScript: path.join(root, 'dist/worker.js'), analysisBundle: path.join(root, 'dist/worker.js') };
 
 interface Outcome {
   code: number;
@@ -31,8 +35,8 @@ const inProcess: Runner = async (argv, cwd, closedStdout) => {
         throw epipe();
       }
     : (t: string) => (stdout += t);
-  // The bundled worker, so the time and memory limits apply in-process too.
-  const code = await main({ argv, cwd, stdout: write, stderr: (t) => (stderr += t), workerScript: path.join(root, 'dist/worker.js') });
+  // The bundles, so the time and memory limits apply as in the bin.
+  const code = await main({ argv, cwd, stdout: write, stderr: (t) => (stderr += t), ...bundles });
   return { code, stdout, stderr };
 };
 
@@ -442,11 +446,28 @@ const cases: () => Case[] = () => [
   {
     name: 'a file past --timeout is reported naming the limit; the others are still checked and printed',
     // The brackets take tens of seconds to parse (micromark is quadratic on them); the limit stops them at 1 s.
+    // At 30,000 characters they are analysed in the CLI's own thread, where V8 stops them.
     argv: ['check', '--timeout', '1', '--format', 'json', '.slow/brackets.md', 'empty.md'],
     cwd: 'scratch',
     code: 2,
     stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
     stderr: /^impl-notes: \.slow\/brackets\.md: the analysis took over 1 s and was stopped\n$/,
+  },
+  {
+    name: '--timeout in a worker thread: the same file with --memory-limit given, and a file over 32 KB',
+    argv: ['check', '--timeout', '1', '--memory-limit', '1024', '--format', 'json', '.slow/brackets.md', 'empty.md', '.slow/brackets-40k.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md']),
+    stderr: /^impl-notes: \.slow\/brackets\.md: the analysis took over 1 s and was stopped\nimpl-notes: \.slow\/brackets-40k\.md: the analysis took over 1 s and was stopped\n$/,
+  },
+  {
+    name: 'a file over 32 KB past --timeout, in a run of small files analysed in-process',
+    argv: ['check', '--timeout', '1', '--format', 'json', 'empty.md', '.slow/brackets-40k.md', 'bom-crlf.md'],
+    cwd: 'scratch',
+    code: 2,
+    stdout: (out) => assert.deepEqual(json(out).files.map((f) => f.path), ['empty.md', 'bom-crlf.md']),
+    stderr: /^impl-notes: \.slow\/brackets-40k\.md: the analysis took over 1 s and was stopped\n$/,
   },
   {
     name: 'a file past --memory-limit is reported naming the limit; the others are still checked and printed',
@@ -514,6 +535,7 @@ function makeScratch(dir: string): void {
   // Genuinely slow or large for the parser (a dot-folder: not walked by `check .`).
   fs.mkdirSync(path.join(dir, '.slow'));
   fs.writeFileSync(path.join(dir, '.slow/brackets.md'), ']'.repeat(30_000));
+  fs.writeFileSync(path.join(dir, '.slow/brackets-40k.md'), ']'.repeat(40_000));
   fs.writeFileSync(path.join(dir, '.slow/paragraph.md'), 'word and [Name] more '.repeat(20_000));
 }
 
@@ -522,10 +544,71 @@ function listing(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 }
 
-suite('CLI without its worker', () => {
-  test('a check never runs the analysis inline, where no limit could stop it: a missing worker is an error', async () => {
-    const io = { argv: ['check', 'clean.md'], cwd: fixtures, stdout: () => undefined, stderr: () => undefined, workerScript: path.join(fixtures, 'no-such-worker.js') };
-    await assert.rejects(main(io), /the analysis worker .*no-such-worker\.js is missing/);
+suite('CLI without its analysis bundles', () => {
+  // Never an analysis without limits: a missing bundle is an error before any file is read.
+  for (const [name, bundle] of [['workerScript', 'no-such-worker.js'], ['analysisBundle', 'no-such-bundle.js']] as const) {
+    test(`a missing ${name} is an error`, async () => {
+      const io = { argv: ['check', 'clean.md'], cwd: fixtures, stdout: () => undefined, stderr: () => undefined, ...bundles, [name]: path.join(fixtures, bundle) };
+      await assert.rejects(main(io), new RegExp(`the analysis worker .*${bundle.replaceAll('.', '\\.')} is missing`));
+    });
+  }
+});
+
+suite('where the CLI analyses a file', () => {
+  const options = { script: bundles.workerScript, inProcessBundle: bundles.analysisBundle, timeLimit: 30_000, memoryLimit: 1024 };
+  const request = (file: string, text = fs.readFileSync(path.join(fixtures, file), 'utf8')) => ({ key: file, text, ignore: [] });
+  const inWorker = async (file: string) => {
+    const pool = createAnalyzer({ ...options, inProcessBundle: undefined });
+    try {
+      return await pool.analyze(request(file));
+    } finally {
+      await pool.close();
+    }
+  };
+
+  test('a run of a few small files starts no worker thread, and finds what a worker finds', async () => {
+    const pool = createAnalyzer(options);
+    try {
+      pool.sizeFor(2);
+      for (const file of ['todo.md', 'notes-default.md']) assert.deepEqual(await pool.analyze(request(file)), await inWorker(file));
+      assert.equal(pool.threads, 0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a file over 32 KB, a run of more than 8 files, or an explicit worker count use worker threads', async () => {
+    const big = createAnalyzer(options);
+    const many = createAnalyzer(options);
+    const counted = createAnalyzer({ ...options, workers: 1 });
+    try {
+      big.sizeFor(1);
+      const text = '# Notes\n\n' + 'Fill [Name] in. '.repeat(2_200);
+      assert.ok(text.length > 32 * 1024);
+      assert.equal((await big.analyze(request('big.md', text))).placeholders.length, 2_200);
+      assert.equal(big.threads, 1);
+      many.sizeFor(9);
+      assert.ok(many.threads >= 1);
+      assert.equal(counted.threads, 1, 'started at once, before the files are listed');
+    } finally {
+      await Promise.all([big, many, counted].map((p) => p.close()));
+    }
+  });
+
+  test('V8 stops an in-process analysis at the time limit; the files after it go to a worker', async function () {
+    this.timeout(20_000);
+    const pool = createAnalyzer({ ...options, timeLimit: 300 });
+    try {
+      pool.sizeFor(2);
+      const error = await pool.analyze(request('brackets.md', ']'.repeat(30_000))).then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof AnalysisLimitError && error.limit === 'time', String(error));
+      assert.equal(error.message, 'the analysis took over 0.3 s and was stopped');
+      assert.equal(pool.threads, 0);
+      assert.deepEqual(await pool.analyze(request('todo.md')), await inWorker('todo.md'));
+      assert.equal(pool.threads, 1);
+    } finally {
+      await pool.close();
+    }
   });
 });
 
@@ -541,7 +624,7 @@ suite('CLI with a file system that refuses', () => {
     };
     let stdout = '';
     let stderr = '';
-    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), workerScript: path.join(root, 'dist/worker.js') });
+    const code = await main({ argv: ['check', '--format', 'json', 'todo.md', 'clean.md'], cwd: fixtures, host: refusing, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...bundles });
     assert.equal(code, 2);
     assert.match(stderr, /todo\.md: permission denied/);
     assert.deepEqual(json(stdout).files.map((f) => f.path), ['clean.md']);
@@ -604,62 +687,64 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
   });
 }
 
-suite('the CLI worker\'s code cache (dist/cli-worker.js)', () => {
-  let folder: string;
-  const check = (env: NodeJS.ProcessEnv) => {
-    const r = spawnSync(process.execPath, [bin, 'check', 'todo.md'], { cwd: fixtures, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
-    assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^todo\.md:4:12: Placeholder \[Phase Number and Name\] is not filled in/m);
-    assert.equal(r.stderr, '');
-    return r.stdout;
-  };
-  const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
-  setup(() => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-code-cache-'));
-  });
-  teardown(() => fs.rmSync(folder, { recursive: true, force: true }));
+for (const [where, options] of [['in the CLI\'s thread', []], ['in a worker thread (dist/cli-worker.js)', ['--memory-limit', '1024']]] as const) {
+  suite(`the code cache of the analysis bundle, ${where}`, () => {
+    let folder: string;
+    const check = (env: NodeJS.ProcessEnv) => {
+      const r = spawnSync(process.execPath, [bin, 'check', ...options, 'todo.md'], { cwd: fixtures, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /^todo\.md:4:12: Placeholder \[Phase Number and Name\] is not filled in/m);
+      assert.equal(r.stderr, '');
+      return r.stdout;
+    };
+    const caches = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+    setup(() => {
+      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-code-cache-'));
+    });
+    teardown(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  test('is written by the first run and used as it is by the next, with the same output', () => {
-    const cache = path.join(folder, 'cache');
-    const first = check({ NODE_COMPILE_CACHE: cache });
-    const [file, ...others] = caches(cache);
-    assert.ok(file, 'a cache file was written');
-    assert.deepEqual(others, []);
-    const written = fs.statSync(path.join(cache, file));
-    assert.equal(written.mode & 0o777, 0o600);
-    assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
-    assert.equal(check({ NODE_COMPILE_CACHE: cache }), first);
-    assert.equal(fs.statSync(path.join(cache, file)).mtimeMs, written.mtimeMs, 'V8 accepted it: not written again');
-  });
+    test('is written by the first run and used as it is by the next, with the same output', () => {
+      const cache = path.join(folder, 'cache');
+      const first = check({ NODE_COMPILE_CACHE: cache });
+      const [file, ...others] = caches(cache);
+      assert.ok(file, 'a cache file was written');
+      assert.deepEqual(others, []);
+      const written = fs.statSync(path.join(cache, file));
+      assert.equal(written.mode & 0o777, 0o600);
+      assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
+      assert.equal(check({ NODE_COMPILE_CACHE: cache }), first);
+      assert.equal(fs.statSync(path.join(cache, file)).mtimeMs, written.mtimeMs, 'V8 accepted it: not written again');
+    });
 
-  test('a corrupt cache is refused by V8 and replaced; the run is unaffected', () => {
-    const cache = path.join(folder, 'cache');
-    const expected = check({ NODE_COMPILE_CACHE: cache });
-    const file = path.join(cache, caches(cache)[0]);
-    fs.writeFileSync(file, 'not a code cache');
-    assert.equal(check({ NODE_COMPILE_CACHE: cache }), expected);
-    assert.ok(fs.statSync(file).size > 1000, 'rewritten');
-  });
+    test('a corrupt cache is refused by V8 and replaced; the run is unaffected', () => {
+      const cache = path.join(folder, 'cache');
+      const expected = check({ NODE_COMPILE_CACHE: cache });
+      const file = path.join(cache, caches(cache)[0]);
+      fs.writeFileSync(file, 'not a code cache');
+      assert.equal(check({ NODE_COMPILE_CACHE: cache }), expected);
+      assert.ok(fs.statSync(file).size > 1000, 'rewritten');
+    });
 
-  test('a folder that cannot be used, or NODE_DISABLE_COMPILE_CACHE, means no cache and no failure', () => {
-    const notAFolder = path.join(folder, 'file');
-    fs.writeFileSync(notAFolder, '');
-    const expected = check({ NODE_COMPILE_CACHE: notAFolder });
-    const disabled = path.join(folder, 'disabled');
-    assert.equal(check({ NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' }), expected);
-    assert.ok(!fs.existsSync(disabled));
-    const shared = path.join(folder, 'shared');
-    fs.mkdirSync(shared);
-    fs.chmodSync(shared, 0o777);
-    assert.equal(check({ NODE_COMPILE_CACHE: shared }), expected);
-    assert.deepEqual(caches(shared), [], 'a folder others may write to is not used');
-    if (process.getuid?.() === 0) {
-      // Another user's folder could hand us code: it is not read or written.
-      const theirs = path.join(folder, 'theirs');
-      fs.mkdirSync(theirs, { mode: 0o777 });
-      fs.chownSync(theirs, 1, 1);
-      assert.equal(check({ NODE_COMPILE_CACHE: theirs }), expected);
-      assert.deepEqual(caches(theirs), []);
-    }
+    test('a folder that cannot be used, or NODE_DISABLE_COMPILE_CACHE, means no cache and no failure', () => {
+      const notAFolder = path.join(folder, 'file');
+      fs.writeFileSync(notAFolder, '');
+      const expected = check({ NODE_COMPILE_CACHE: notAFolder });
+      const disabled = path.join(folder, 'disabled');
+      assert.equal(check({ NODE_COMPILE_CACHE: disabled, NODE_DISABLE_COMPILE_CACHE: '1' }), expected);
+      assert.ok(!fs.existsSync(disabled));
+      const shared = path.join(folder, 'shared');
+      fs.mkdirSync(shared);
+      fs.chmodSync(shared, 0o777);
+      assert.equal(check({ NODE_COMPILE_CACHE: shared }), expected);
+      assert.deepEqual(caches(shared), [], 'a folder others may write to is not used');
+      if (process.getuid?.() === 0) {
+        // Another user's folder could hand us code: it is not read or written.
+        const theirs = path.join(folder, 'theirs');
+        fs.mkdirSync(theirs, { mode: 0o777 });
+        fs.chownSync(theirs, 1, 1);
+        assert.equal(check({ NODE_COMPILE_CACHE: theirs }), expected);
+        assert.deepEqual(caches(theirs), []);
+      }
+    });
   });
-});
+}
