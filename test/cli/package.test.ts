@@ -55,12 +55,12 @@ suite('the npm package, installed from its tarball', () => {
     assert.ok(!fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8').includes('sourceMappingURL'));
   });
 
-  test('the main thread\'s bundle has no Markdown parser (it only lists, reads and prints; the worker parses)', () => {
+  test('the main bundle has no Markdown parser: it lists, reads and prints, and loads the analysis bundle only for a file to analyse', () => {
     const main = fs.readFileSync(path.join(installed, 'dist/impl-notes.js'), 'utf8');
     const worker = fs.readFileSync(path.join(installed, 'dist/worker.js'), 'utf8');
     // Names only the parser carries: an HTML entity (character-entities) and a micromark token type.
     for (const marker of ['AElig', 'atxHeadingSequence']) {
-      assert.ok(worker.includes(marker), `the worker has ${marker}`);
+      assert.ok(worker.includes(marker), `the analysis bundle has ${marker}`);
       assert.ok(!main.includes(marker), `the main bundle has ${marker}`);
     }
   });
