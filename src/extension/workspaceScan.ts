@@ -27,6 +27,7 @@ export interface WorkspaceChange {
 /** Markdown files read by one scan at most: past this the view says the list is partial. */
 export const MAX_SCANNED_FILES = 5000;
 const MARKDOWN = '**/*.{md,markdown}';
+const MARKDOWN_NAME = /\.(md|markdown)$/i;
 /** Files changed on disk are rescanned together, this long after the last change. */
 const WATCH_DEBOUNCE_MS = 300;
 /** A file whose scan a newer editor request superseded is asked again this many times. */
@@ -73,6 +74,14 @@ export class WorkspaceNotes implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.fileChanged(uri)),
       watcher.onDidChange((uri) => this.fileChanged(uri)),
       watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      // VS Code's own file operations (Explorer, refactorings, workspace edits) are known at once,
+      // whatever the disk watcher reports: it can lag, and skips folders in files.watcherExclude.
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.entryAdded(uri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.fileDeleted(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
+        this.fileDeleted(oldUri);
+        void this.entryAdded(newUri);
+      })),
       analyzer.onDidChangeAnalysis((document) => this.documentChanged(document)),
       // Closed: its row goes back to what is on disk.
       analyzer.onDidForget((uri) => this.fileChanged(uri)),
@@ -270,6 +279,21 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.pendingTimer = setTimeout(() => void this.scanPending(), WATCH_DEBOUNCE_MS);
   }
 
+  /** A file or a folder created or renamed by VS Code: its Markdown files are rescanned. */
+  private async entryAdded(uri: vscode.Uri): Promise<void> {
+    if (!this.scanned && !this.scanning) return;
+    if (MARKDOWN_NAME.test(uri.path)) {
+      this.fileChanged(uri);
+      return;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat || !(stat.type & vscode.FileType.Directory)) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MARKDOWN), excludesOf(folder).glob, MAX_SCANNED_FILES);
+    uris.forEach((u) => this.fileChanged(u));
+  }
+
   private async scanPending(): Promise<void> {
     const uris = [...this.pending.values()];
     this.pending = new Map();
@@ -279,7 +303,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       if (!folder) continue;
       const path = relativePath(folder.uri, uri);
       const { others } = excludesOf(folder);
-      if (!/\.(md|markdown)$/i.test(path) || isExcludedPath(path) || (others.length > 0 && matchesAnyGlob(path, others))) continue;
+      if (!MARKDOWN_NAME.test(path) || isExcludedPath(path) || (others.length > 0 && matchesAnyGlob(path, others))) continue;
       files.push({ uri, folder, path });
     }
     const generation = this.generation;

@@ -32,6 +32,7 @@ suite('notes in workspace', () => {
   suiteTeardown(async () => {
     await closeAllEditors();
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(path.join(workspaceRoot().fsPath, `written-by-another-program-${process.pid}.md`), { force: true });
     fs.writeFileSync(settingsFile, originalSettings);
     // The fixture's own settings back (missingSections off) before the next suite counts diagnostics.
     const config = () => vscode.workspace.getConfiguration('implementationNotes', workspaceRoot());
@@ -94,15 +95,32 @@ suite('notes in workspace', () => {
     fs.writeFileSync(path.join(repoRoot, 'out', 'workspace-scan.json'), JSON.stringify({ when: new Date().toISOString(), files: FILES, scanMs, phase }, null, 2));
     if (!Number.isNaN(phase.longestTurnCpuMs)) assert.ok(phase.longestTurnCpuMs < 50, `longest turn of ours: ${phase.longestTurnCpuMs.toFixed(1)} ms CPU`);
 
-    // A file written on disk appears, without a reload (written through VS Code's file service: this
-    // headless server's disk watcher does not report writes of other processes reliably, and once in
-    // four CI runs it took over 30 s to report this one: 90 s, as the deletion below).
+    // A file another program writes on disk appears without a reload, and goes when it is deleted: in the
+    // workspace root, which the server's disk watcher watches from the start (it once in a while missed
+    // a folder made while it ran, here `nested`, and never reported the files written into it).
+    const written = path.join(workspaceRoot().fsPath, `written-by-another-program-${process.pid}.md`);
+    const isListed = (file: string) => workspace.files().some((r) => r.uri.fsPath === file);
+    fs.writeFileSync(written, generated(7));
+    await eventually(workspace.onDidRefresh, () => isListed(written), 60000, 'the file written on disk listed');
+    fs.rmSync(written);
+    await eventually(workspace.onDidRefresh, () => !isListed(written), 60000, 'the file deleted on disk gone');
+    // Files and folders created, renamed and deleted by VS Code (Explorer, refactorings) are known at
+    // once, whatever the disk watcher does: here `nested`, the folder it may not watch.
     const added = path.join(dir, 'nested', 'added-later.md');
-    await vscode.workspace.fs.writeFile(vscode.Uri.file(added), new TextEncoder().encode(generated(7)));
-    await eventually(workspace.onDidRefresh, () => inDir().some((r) => r.uri.fsPath === added), 90000, 'the new file listed');
-    // A file deleted on disk goes.
-    await vscode.workspace.fs.delete(vscode.Uri.file(files[1]));
-    await eventually(workspace.onDidRefresh, () => !inDir().some((r) => r.uri.fsPath === files[1]), 90000, 'the deleted file gone');
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(vscode.Uri.file(added), { contents: new TextEncoder().encode(generated(8)) });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(workspace.onDidRefresh, () => isListed(added), 20000, 'the created file listed');
+    const nestedCount = () => inDir().filter((r) => r.uri.fsPath.startsWith(path.join(dir, 'nested') + path.sep)).length;
+    const inNested = nestedCount();
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(vscode.Uri.file(path.join(dir, 'nested')), vscode.Uri.file(path.join(dir, 'moved')));
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    await eventually(workspace.onDidRefresh, () => nestedCount() === 0 && inDir().filter((r) => r.uri.fsPath.startsWith(path.join(dir, 'moved') + path.sep)).length === inNested, 20000, 'the renamed folder\'s files listed under its new name');
+    const removal = new vscode.WorkspaceEdit();
+    removal.deleteFile(vscode.Uri.file(files[1]));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    await eventually(workspace.onDidRefresh, () => !isListed(files[1]), 20000, 'the deleted file gone');
 
     // Scope `workspace`: an unopened file's problems in the Problems panel.
     const target = vscode.Uri.file(files[3]);
