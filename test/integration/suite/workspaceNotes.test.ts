@@ -52,6 +52,8 @@ suite('notes in workspace', () => {
     files.forEach((file, i) => fs.writeFileSync(file, generated(i)));
     fs.writeFileSync(path.join(dir, 'readme.md'), '# Readme\n\n[Not notes]\n');
     fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x49, 0, 1, 2, 3]));
+    // A FIFO never ends a read: the scan must not wait on it.
+    spawnSync('mkfifo', [path.join(dir, 'fifo.md')]);
 
     const inDir = () => workspace.files().filter((r) => r.uri.fsPath.startsWith(dir + path.sep));
     timings.start('workspaceScan');
@@ -86,6 +88,8 @@ suite('notes in workspace', () => {
     assert.ok(!inDir().some((r) => r.uri.fsPath.endsWith('readme.md')), 'Markdown that is not notes is not listed');
     const binary = inDir().find((r) => r.uri.fsPath.endsWith('binary.md'));
     assert.ok(binary && binary.result.kind === 'error' && /binary/.test(binary.result.error), 'a binary file is a row saying why it was not checked');
+    const fifo = inDir().find((r) => r.uri.fsPath.endsWith('fifo.md'));
+    assert.ok(fifo && fifo.result.kind === 'error' && /is not a regular file/.test(fifo.result.error), `a FIFO is a row saying it was not read: ${JSON.stringify(fifo?.result)}`);
     // Least complete first.
     const order = workspace.files().map((r) => r.result.kind === 'notes' ? r.result.total - r.result.done + r.result.missing : -1).filter((n) => n >= 0);
     assert.deepEqual(order, [...order].sort((a, b) => b - a));
