@@ -200,7 +200,7 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
     const absolute = path.resolve(cwd, file);
     const text = await readNotes(host, absolute);
     const loaded = await configs.forFolder(path.dirname(absolute));
-    // Undefined for the default template: the worker has its model prebuilt.
+    // Undefined for the default template: the analysis bundle has its model prebuilt.
     const templateText = template ?? loaded?.templateText;
     // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
     const files = loaded?.config.files ?? [];

@@ -47,7 +47,7 @@ const IN_PROCESS_MAX_CHARS = 32 * 1024;
 /** Files per worker: below this a worker's start-up costs more than it saves. */
 const FILES_PER_WORKER = 8;
 
-class WorkerPool implements Analyzer {
+class CliAnalyzer implements Analyzer {
   private readonly clients: WorkerClient[] = [];
   private inProcess: InProcessAnalysis | undefined;
 
@@ -120,5 +120,5 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const workers = options.workers ?? envWorkers();
   // A number of workers asked for is a number of workers used.
   const inProcessBundle = workers === undefined ? options.inProcessBundle : undefined;
-  return new WorkerPool(script, workers ?? Math.min(cores, 4), options.timeLimit, options.memoryLimit, inProcessBundle);
+  return new CliAnalyzer(script, workers ?? Math.min(cores, 4), options.timeLimit, options.memoryLimit, inProcessBundle);
 }

@@ -7,7 +7,8 @@ import { loadCached } from './codeCache';
 
 // The bundle talks through this port: before its first result goes out (the
 // CLI may stop the worker right after it), the code compiled so far, the
-// parser's included, is saved for the next run.
+// parser's included, is saved for the next run. (`bundle` is only read once
+// a message has come in, after it is loaded below.)
 const realPort = threads.parentPort!;
 const port = {
   postMessage(reply: WorkerReply): void {

@@ -77,7 +77,7 @@ export interface ScanOptions<F> {
   cancelled?(): boolean;
 }
 
-/** Characters per UTF-8 byte at most 1, so a byte limit of 4x the characters never refuses a file within it. */
+/** A UTF-16 character is at most 3 UTF-8 bytes: a byte limit of 4x the characters never refuses a file within the character limit. */
 const BYTES_PER_CHAR = 4;
 
 /** Scans `files` in a sliding window; results arrive in batches, in the order they complete. */
@@ -111,14 +111,13 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
     const config = await host.config(file);
     const limit = config.maxChars > 0 ? config.maxChars * BYTES_PER_CHAR : Number.MAX_SAFE_INTEGER;
     const raw = await host.read(file, limit);
-    const prepared = time('scan.detect', () => {
-      const text = stripBom(typeof raw === 'string' ? raw : decodeText(raw));
-      if (config.maxChars > 0 && text.length > config.maxChars) throw new HostError(tooLargeMessage(config.maxChars, text.length));
-      const notes = config.byGlob || (config.detectByContent && (looksLikeNotes(text) || (config.customTemplate !== undefined && matchesTemplateFirstHeading(text, config.customTemplate))));
-      return notes ? text : undefined;
+    const text = time('scan.detect', () => {
+      const decoded = stripBom(typeof raw === 'string' ? raw : decodeText(raw));
+      if (config.maxChars > 0 && decoded.length > config.maxChars) throw new HostError(tooLargeMessage(config.maxChars, decoded.length));
+      const notes = config.byGlob || (config.detectByContent && (looksLikeNotes(decoded) || (config.customTemplate !== undefined && matchesTemplateFirstHeading(decoded, config.customTemplate))));
+      return notes ? decoded : undefined;
     });
-    if (prepared === undefined) return { file, kind: 'not-notes', key };
-    const text = prepared;
+    if (text === undefined) return { file, kind: 'not-notes', key };
     const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections });
     if (!result) return { file, kind: 'superseded', key };
     return time('scan.result', () => toScannedNotes(file, key, text, result, withFindings));

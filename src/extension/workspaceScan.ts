@@ -222,10 +222,11 @@ export class WorkspaceNotes implements vscode.Disposable {
     mainThreadTimings.time('workspace.apply', () => {
       const change: WorkspaceChange = { changed: [], removed: [] };
       const again: vscode.Uri[] = [];
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       for (const r of results) {
         const key = r.file.uri.toString();
-        // Opened meanwhile: the editor's analysis owns its row.
-        if (this.rows.get(key)?.source === 'editor') continue;
+        // Opened meanwhile: the editor's analysis owns its row. (A closed document's row is replaced here.)
+        if (open.has(key) && this.rows.get(key)?.source === 'editor') continue;
         if (r.kind === 'superseded') {
           const tries = (this.retries.get(key) ?? 0) + 1;
           this.retries.set(key, tries);
@@ -273,7 +274,6 @@ export class WorkspaceNotes implements vscode.Disposable {
   private fileChanged(uri: vscode.Uri): void {
     if (!this.scanned && !this.scanning) return;
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
-    if (this.rows.get(uri.toString())?.source === 'editor') this.rows.delete(uri.toString());
     this.pending.set(uri.toString(), uri);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => void this.scanPending(), WATCH_DEBOUNCE_MS);

@@ -30,9 +30,14 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
   readonly onDidRefresh = this.refreshed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listener: vscode.Disposable;
+  /** Every file row in the view's order, sorted once per change of the rows (a render asks per folder, several times). */
+  private sorted: WorkspaceRow[] | undefined;
 
   constructor(readonly notes: WorkspaceNotes) {
-    this.listener = notes.onDidChange(() => this.scheduleRefresh());
+    this.listener = notes.onDidChange(() => {
+      this.sorted = undefined;
+      this.scheduleRefresh();
+    });
   }
 
   dispose(): void {
@@ -52,20 +57,10 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
 
   /** The file rows, least complete first (errors last), of one folder or of all. */
   files(folder?: vscode.WorkspaceFolder): WorkspaceRow[] {
-    const rows = this.notes.all.filter((r) => !folder || r.folder.uri.toString() === folder.uri.toString());
-    const byPath = new Map<string, WorkspaceRow>();
-    const progress: FileProgress[] = [];
-    const errors: WorkspaceRow[] = [];
-    for (const row of rows) {
-      const key = row.uri.toString();
-      if (row.result.kind === 'error') errors.push(row);
-      else {
-        byPath.set(key, row);
-        progress.push({ path: key, done: row.result.done, total: row.result.total, placeholders: row.result.placeholders, missing: row.result.missing });
-      }
-    }
-    errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return [...sortByCompleteness(progress).map((p) => byPath.get(p.path)!), ...errors];
+    this.sorted ??= inViewOrder(this.notes.all);
+    if (!folder) return this.sorted;
+    const key = folder.uri.toString();
+    return this.sorted.filter((r) => r.folder.uri.toString() === key);
   }
 
   getChildren(element?: WorkspaceNode): WorkspaceNode[] {
@@ -99,6 +94,22 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
         return missingTreeItem(element.item);
     }
   }
+}
+
+function inViewOrder(rows: readonly WorkspaceRow[]): WorkspaceRow[] {
+  const byPath = new Map<string, WorkspaceRow>();
+  const progress: FileProgress[] = [];
+  const errors: WorkspaceRow[] = [];
+  for (const row of rows) {
+    const key = row.uri.toString();
+    if (row.result.kind === 'error') errors.push(row);
+    else {
+      byPath.set(key, row);
+      progress.push({ path: key, done: row.result.done, total: row.result.total, placeholders: row.result.placeholders, missing: row.result.missing });
+    }
+  }
+  errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...sortByCompleteness(progress).map((p) => byPath.get(p.path)!), ...errors];
 }
 
 function folderItem(folder: vscode.WorkspaceFolder, files: number): vscode.TreeItem {
