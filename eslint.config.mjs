@@ -36,6 +36,41 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
+  // The layers (docs/architecture.md): enforced here, not by convention.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core is pure: no vscode (the extension adapts core results to VS Code).' }],
+        patterns: [
+          { regex: '^node:', message: 'src/core is pure: no Node built-ins (file access goes through NotesHost, src/core/host.ts).' },
+          { regex: '^(fs|path|os|child_process|worker_threads|util|crypto|url|stream|events|buffer|process)(/.*)?$', message: 'src/core is pure: no Node built-ins (file access goes through NotesHost, src/core/host.ts).' },
+          { regex: '^\\.\\./(\\.\\./)*(extension|worker|cli)(/|$)', message: 'src/core imports nothing of the layers above it.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/worker imports only the core and its own files.' }],
+        patterns: [
+          { regex: '^\\.\\./(\\.\\./)*(extension|cli)(/|$)', message: 'src/worker imports only the core and its own files.' },
+          { regex: '^node:(?!worker_threads$)', message: 'src/worker imports only the core and its own files (node:worker_threads in its Node entry points).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/cli runs without VS Code.' }],
+        patterns: [{ regex: '^\\.\\./(\\.\\./)*extension(/|$)', message: 'src/cli never imports src/extension.' }],
+      }],
+    },
+  },
   {
     // Build scripts and test runners: plain JavaScript on Node, no types to check against.
     files: ['**/*.mjs', '**/*.cjs'],

@@ -8,7 +8,7 @@ import { lint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyze, ChunkedParser, defaultTemplate, findMissingSections, HostError, LineIndex, scanFiles, sortByCompleteness, templateOutline, tooLargeMessage, type FileProgress, type ScanHost } from '../src/core';
+import { analyze, ChunkedParser, defaultTemplate, findMissingSections, HostError, LineIndex, scanFiles, sortByRemaining, templateOutline, tooLargeMessage, type FileProgress, type ScanHost } from '../src/core';
 import { WorkerClient } from '../src/worker/client';
 import { spawnThread } from '../src/worker/thread';
 import { printAdversarialTimes } from './adversarial';
@@ -322,10 +322,10 @@ async function timeWorkspaceScan(dir: string): Promise<{ ms: number; notes: numb
     const rows: FileProgress[] = [];
     await scanFiles(files, host, {
       onBatch: (batch) => {
-        for (const r of batch) if (r.kind === 'notes') rows.push({ path: r.key, done: r.done, total: r.total, placeholders: r.placeholders, missing: r.missing });
+        for (const r of batch) if (r.kind === 'notes') rows.push({ path: r.key, progress: r.progress });
       },
     });
-    notes = sortByCompleteness(rows).length;
+    notes = sortByRemaining(rows).length;
     times.push(performance.now() - started);
     await client.dispose();
   }

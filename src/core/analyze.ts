@@ -195,12 +195,3 @@ function lineStart(text: string, offset: number): number {
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   return start;
 }
-
-/**
- * A document's progress, for progress displays and per-file summaries:
- * sections done out of all, placeholders left, template sections missing.
- */
-export function progress(analysis: Pick<Analysis, 'sections' | 'placeholders' | 'missing'>): { sectionsDone: number; sections: number; placeholders: number; missing: number } {
-  const sectionsDone = analysis.sections.filter((s) => !s.needsFilling).length;
-  return { sectionsDone, sections: analysis.sections.length, placeholders: analysis.placeholders.length, missing: analysis.missing.length };
-}

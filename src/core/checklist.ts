@@ -21,22 +21,6 @@ function topLevel(sections: readonly Section[]): number[] {
   return out;
 }
 
-/** What is left to do in a document: the checklist's badge. */
-export interface Remaining {
-  placeholders: number;
-  emptySections: number;
-  missingSections: number;
-  /** placeholders + emptySections + missingSections */
-  total: number;
-}
-
-export function remaining(analysis: Pick<Analysis, 'placeholders' | 'sections' | 'missing'>): Remaining {
-  const placeholders = analysis.placeholders.length;
-  const emptySections = analysis.sections.filter((s) => s.status === 'empty').length;
-  const missingSections = analysis.missing.length;
-  return { placeholders, emptySections, missingSections, total: placeholders + emptySections + missingSections };
-}
-
 /** A row of the checklist: a section of the document, or a template section it lacks (an index into `missing`). */
 export type ChecklistEntry = { kind: 'section'; index: number } | { kind: 'missing'; index: number };
 

@@ -25,3 +25,4 @@ export * from './notesMark';
 export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
+export * from './progress/remaining';

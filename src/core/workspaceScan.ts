@@ -2,10 +2,11 @@
 // `workspace` diagnostics scope, without any host: files are read, detected
 // as notes the way the editor detects them, and analysed through whatever
 // analysis the host hands in (the extension's worker; the bench's worker).
-import { findings, matchesTemplateFirstHeading, progress, type FindingCode } from './analyze';
+import { findings, matchesTemplateFirstHeading, type FindingCode } from './analyze';
 import { looksLikeNotes } from './detect';
 import { decodeText, describeHostError, HostError, tooLargeMessage } from './host';
 import type { MissingSection } from './missing';
+import { progress, type Progress } from './progress/remaining';
 import type { Section } from './sections';
 import type { AnalysisRequest, AnalysisResult } from './service';
 import type { TemplateModel } from './template';
@@ -48,10 +49,8 @@ export interface LocatedFinding {
 export interface ScannedNotes {
   kind: 'notes';
   key: string;
-  done: number;
-  total: number;
-  placeholders: number;
-  missing: number;
+  /** What is left (the view's measure and order), sections done of all. */
+  progress: Progress;
   sections: Section[];
   missingSections: MissingSection[];
   /** Only when the scan was asked for them (the `workspace` diagnostics scope). */
@@ -128,10 +127,9 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
 
 /** The row of one analysed notes text (also for an open document's analysis). */
 export function toScannedNotes<F>(file: F, key: string, text: string, result: AnalysisResult, withFindings: boolean): ScannedFile<F> & ScannedNotes {
-  const counts = progress(result);
   const out: ScannedFile<F> & ScannedNotes = {
     file, kind: 'notes', key,
-    done: counts.sectionsDone, total: counts.sections, placeholders: counts.placeholders, missing: counts.missing,
+    progress: progress(result),
     sections: result.sections, missingSections: result.missing,
   };
   if (withFindings) {

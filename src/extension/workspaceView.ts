@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByCompleteness, type FileProgress, type ScannedNotes } from '../core';
+import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../core';
 import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
 import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
@@ -96,20 +96,16 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
   }
 }
 
+/** Most left first (the count each row shows), errors last; by path within a count. */
 function inViewOrder(rows: readonly WorkspaceRow[]): WorkspaceRow[] {
-  const byPath = new Map<string, WorkspaceRow>();
-  const progress: FileProgress[] = [];
+  const notes: { path: string; progress: ScannedNotes['progress']; row: WorkspaceRow }[] = [];
   const errors: WorkspaceRow[] = [];
   for (const row of rows) {
-    const key = row.uri.toString();
     if (row.result.kind === 'error') errors.push(row);
-    else {
-      byPath.set(key, row);
-      progress.push({ path: key, done: row.result.done, total: row.result.total, placeholders: row.result.placeholders, missing: row.result.missing });
-    }
+    else notes.push({ path: row.uri.toString(), progress: row.result.progress, row });
   }
   errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...sortByCompleteness(progress).map((p) => byPath.get(p.path)!), ...errors];
+  return [...sortByRemaining(notes).map((n) => n.row), ...errors];
 }
 
 function folderItem(folder: vscode.WorkspaceFolder, files: number): vscode.TreeItem {
@@ -144,22 +140,19 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
     item.contextValue = 'notesFile.error';
     return item;
   }
-  // The checklist's measure (items left: placeholders, empty and missing sections), then sections done.
-  const empty = result.sections.reduce((n, section) => n + (section.status === 'empty' ? 1 : 0), 0);
-  const left = result.placeholders + empty + result.missing;
-  const finished = left === 0;
+  // The one measure (progress/remaining.ts): the count the rows sort by; sections done only in the tooltip.
+  const { left, sectionsDone, sections } = result.progress;
+  const finished = left.total === 0;
   item.iconPath = finished ? fileIcons.done : fileIcons.todo;
-  // Short, the measure first (a narrow sidebar cuts the end); the tooltip spells it out.
-  const counts = finished
-    ? vscode.l10n.t('done · {0}/{1}', result.done, result.total)
-    : vscode.l10n.t('{0} left · {1}/{2}', left, result.done, result.total);
-  item.description = dir ? `${counts} · ${dir}` : counts;
+  // Short: a narrow sidebar cuts the end; the tooltip spells it out.
+  const count = finished ? remember('done', () => vscode.l10n.t('done')) : remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+  item.description = dir ? `${count} · ${dir}` : count;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
   tooltip.appendText(
     finished
-      ? vscode.l10n.t('Nothing left to fill; {0} of {1} sections done.', result.done, result.total)
-      : vscode.l10n.t('{0} left ({1}); {2} of {3} sections done.', left, leftParts(result.placeholders, empty, result.missing), result.done, result.total),
+      ? vscode.l10n.t('Nothing left to fill; {0} of {1} sections done.', sectionsDone, sections)
+      : vscode.l10n.t('{0} left ({1}); {2} of {3} sections done.', left.total, leftParts(left.placeholders, left.emptySections, left.missingSections), sectionsDone, sections),
   );
   if (row.source === 'editor') tooltip.appendText('\n\n' + vscode.l10n.t('From the open editor (unsaved changes included).'));
   item.tooltip = tooltip;

@@ -120,6 +120,6 @@ suite('sections: the default template', () => {
   test('every section needs filling and none is empty', () => {
     assert.ok(analysis.sections.every((s) => s.needsFilling));
     assert.ok(analysis.sections.every((s) => s.status !== 'empty'));
-    assert.deepEqual(progress(analysis), { sectionsDone: 0, sections: 63, placeholders: TEMPLATE_PLACEHOLDERS, missing: 0 });
+    assert.deepEqual(progress(analysis), { left: { placeholders: TEMPLATE_PLACEHOLDERS, emptySections: 0, missingSections: 0, total: TEMPLATE_PLACEHOLDERS }, sectionsDone: 0, sections: 63 });
   });
 });

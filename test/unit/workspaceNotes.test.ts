@@ -1,26 +1,36 @@
 import * as assert from 'node:assert/strict';
-import { compareByCompleteness, isExcludedPath, remainingWork, sortByCompleteness, type FileProgress } from '../../src/core';
+import { analyze, compareByRemaining, isExcludedPath, progress, remaining, sortByRemaining, type FileProgress } from '../../src/core';
 
-const row = (path: string, done: number, total: number, placeholders: number, missing: number): FileProgress => ({ path, done, total, placeholders, missing });
+const row = (path: string, placeholders: number, emptySections: number, missingSections: number, sectionsDone = 0): FileProgress => ({
+  path,
+  progress: { left: { placeholders, emptySections, missingSections, total: placeholders + emptySections + missingSections }, sectionsDone, sections: 10 },
+});
 
-suite('workspace notes list', () => {
-  test('counts remaining work as sections not done plus missing sections', () => {
-    assert.equal(remainingWork(row('a.md', 3, 10, 4, 2)), 9);
-    assert.equal(remainingWork(row('a.md', 10, 10, 0, 0)), 0);
+suite('progress: how much is left', () => {
+  test('counts placeholders, empty sections and missing sections (docs/spec.md, "Progress")', () => {
+    const analysis = analyze('# Implementation Notes\n\n## Owner\n[Name] and [Team]\n\n## Empty\n\n## Done\nAll of it.\n');
+    assert.deepEqual(remaining({ ...analysis, missing: [] }), { placeholders: 2, emptySections: 1, missingSections: 0, total: 3 });
+    const missing = [{ title: 'Risks' }, { title: 'Testing' }] as unknown as Parameters<typeof remaining>[0]['missing'];
+    assert.deepEqual(remaining({ ...analysis, missing }), { placeholders: 2, emptySections: 1, missingSections: 2, total: 5 });
+    // Sections done (here only "Done": the title holds sections to fill) are beside the measure, not part of it.
+    assert.deepEqual(progress({ ...analysis, missing }), { left: { placeholders: 2, emptySections: 1, missingSections: 2, total: 5 }, sectionsDone: 1, sections: 4 });
   });
 
-  test('sorts least complete first, then by placeholders, then by path', () => {
-    const files = [row('b.md', 10, 10, 0, 0), row('z.md', 2, 10, 1, 0), row('a.md', 2, 10, 1, 0), row('m.md', 2, 10, 7, 0), row('c.md', 5, 10, 0, 4)];
-    assert.deepEqual(sortByCompleteness(files).map((f) => f.path), ['c.md', 'm.md', 'a.md', 'z.md', 'b.md']);
-    assert.equal(compareByCompleteness(files[1], files[1]), 0);
+  test('Notes in Workspace sorts by the count it shows: most left first, then by path', () => {
+    // b.md has more sections not done but less left: the count shown (left.total) decides, not sections done.
+    const files = [row('a.md', 1, 0, 0, 9), row('b.md', 2, 0, 0, 0), row('c.md', 0, 1, 4, 5), row('d.md', 0, 0, 0, 10), row('e.md', 2, 0, 0, 8)];
+    assert.deepEqual(sortByRemaining(files).map((f) => `${f.path} ${f.progress.left.total}`), ['c.md 5', 'b.md 2', 'e.md 2', 'a.md 1', 'd.md 0']);
+    assert.equal(compareByRemaining(files[1], files[1]), 0);
   });
 
   test('does not reorder its input', () => {
-    const files = [row('b.md', 10, 10, 0, 0), row('a.md', 0, 10, 0, 0)];
-    sortByCompleteness(files);
+    const files = [row('b.md', 0, 0, 0), row('a.md', 3, 0, 0)];
+    sortByRemaining(files);
     assert.deepEqual(files.map((f) => f.path), ['b.md', 'a.md']);
   });
+});
 
+suite('workspace notes list', () => {
   test('skips node_modules and dot-folders but not dotted file names', () => {
     assert.equal(isExcludedPath('node_modules/pkg/README.md'), true);
     assert.equal(isExcludedPath('docs/.cache/notes.md'), true);

@@ -70,10 +70,10 @@ suite('workspace scan (core)', () => {
       const row = byFile.get(file)!;
       assert.equal(row.kind, 'notes');
       const expected = progress(new AnalysisService().analyze({ key: 'x', text, ignore: [], notes: true }, true));
-      assert.deepEqual(row.kind === 'notes' && { sectionsDone: row.done, sections: row.total, placeholders: row.placeholders, missing: row.missing }, expected);
+      assert.deepEqual(row.kind === 'notes' && row.progress, expected);
     }
     const b = byFile.get('b.md')!;
-    assert.ok(b.kind === 'notes' && b.missing > 0, 'the deleted chapter is missing');
+    assert.ok(b.kind === 'notes' && b.progress.left.missingSections > 0, 'the deleted chapter is missing');
     assert.equal(byFile.get('readme.md')!.kind, 'not-notes');
     assert.deepEqual(requests.map((r) => r.key).sort(), ['mem:a.md', 'mem:b.md'], 'a file that is not notes is never analysed');
     assert.ok(requests.every((r) => r.notes === true));
@@ -85,7 +85,7 @@ suite('workspace scan (core)', () => {
       { 'glob.md': { byGlob: true }, 'off.md': { detectByContent: false } },
     );
     const glob = byFile.get('glob.md')!;
-    assert.ok(glob.kind === 'notes' && glob.placeholders === 1);
+    assert.ok(glob.kind === 'notes' && glob.progress.left.placeholders === 1);
     assert.equal(byFile.get('off.md')!.kind, 'not-notes');
   });
 
@@ -96,7 +96,7 @@ suite('workspace scan (core)', () => {
       { 'review.md': { customTemplate: custom, templateText: custom.text } },
     );
     const row = byFile.get('review.md')!;
-    assert.ok(row.kind === 'notes' && row.placeholders === 1);
+    assert.ok(row.kind === 'notes' && row.progress.left.placeholders === 1);
     assert.equal(requests[0].templateText, custom.text);
   });
 

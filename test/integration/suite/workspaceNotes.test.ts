@@ -77,22 +77,28 @@ suite('notes in workspace', () => {
       assert.ok(row && row.result.kind === 'notes', `${file} is listed`);
       assert.ok(fromCli, `the CLI reported ${file}: ${[...byPath.keys()].slice(0, 3).join(', ')}`);
       assert.deepEqual(
-        { placeholders: row.result.placeholders, total: row.result.total, missing: row.result.missing },
+        { placeholders: row.result.progress.left.placeholders, total: row.result.progress.sections, missing: row.result.progress.left.missingSections },
         { placeholders: fromCli.placeholders.length, total: fromCli.sections.length, missing: fromCli.missing.length },
         path.basename(file),
       );
     }
-    assert.ok(rows.some((r) => r.result.kind === 'notes' && r.result.missing > 0), 'some files lack a section');
+    assert.ok(rows.some((r) => r.result.kind === 'notes' && r.result.progress.left.missingSections > 0), 'some files lack a section');
     const filled = rows.find((r) => r.uri.fsPath === files[0])!;
-    assert.equal(filled.result.kind === 'notes' && filled.result.placeholders, 0);
+    assert.equal(filled.result.kind === 'notes' && filled.result.progress.left.placeholders, 0);
     assert.ok(!inDir().some((r) => r.uri.fsPath.endsWith('readme.md')), 'Markdown that is not notes is not listed');
     const binary = inDir().find((r) => r.uri.fsPath.endsWith('binary.md'));
     assert.ok(binary && binary.result.kind === 'error' && /binary/.test(binary.result.error), 'a binary file is a row saying why it was not checked');
     const fifo = inDir().find((r) => r.uri.fsPath.endsWith('fifo.md'));
     assert.ok(fifo && fifo.result.kind === 'error' && /is not a regular file/.test(fifo.result.error), `a FIFO is a row saying it was not read: ${JSON.stringify(fifo?.result)}`);
-    // Least complete first.
-    const order = workspace.files().map((r) => r.result.kind === 'notes' ? r.result.total - r.result.done + r.result.missing : -1).filter((n) => n >= 0);
-    assert.deepEqual(order, [...order].sort((a, b) => b - a));
+    // Most left first, by the count each row shows (its description starts with it).
+    const shown = workspace.files().filter((r) => r.result.kind === 'notes').map((r) => {
+      const description = String(workspace.getTreeItem({ kind: 'file', row: r }).description);
+      const count = /^(\d+) left/.exec(description);
+      return count ? Number(count[1]) : description.startsWith('done') ? 0 : NaN;
+    });
+    assert.ok(shown.length >= FILES && shown.every((n) => !Number.isNaN(n)), `every row shows its count: ${shown.slice(0, 5).join(', ')}`);
+    assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'the rows in the order of the counts they show');
+    assert.ok(new Set(shown).size > 2, 'the files differ in what is left');
 
     // Main thread: our turns during the scan (CPU time of this thread, where the host reports it).
     fs.mkdirSync(path.join(repoRoot, 'out'), { recursive: true });
