@@ -25,3 +25,6 @@ export * from './notesMark';
 export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
+export * from './baseline';
+export * from './status';
+export * from './diffLines';

@@ -1,23 +1,20 @@
-import { findings } from '../../core';
-import { summaryLine } from './summary';
+import { noticeSuffix, summaryLine } from './summary';
 import type { FormatContext, Formatter } from './types';
 
-/** GitHub Actions workflow commands: one `::warning` annotation per finding, then the summary. */
+/** GitHub Actions workflow commands: one `::warning` annotation per finding (`::notice` for a notice), then the summary. */
 export function github({ write }: FormatContext): Formatter {
   return {
-    file: ({ path, analysis, lines }) => {
+    file: ({ path, findings }) => {
       const file = path.replace(/\\/g, '/');
-      for (const f of findings(analysis)) {
-        const start = lines.positionAt(f.start);
-        const end = lines.positionAt(f.end);
-        write(workflowCommand('warning', {
+      for (const f of findings) {
+        write(workflowCommand(f.notice ? 'notice' : 'warning', {
           file,
-          line: start.line + 1,
-          endLine: end.line + 1,
-          col: start.character + 1,
-          endColumn: end.character + 1,
+          line: f.line,
+          endLine: f.endLine,
+          col: f.column,
+          endColumn: f.endColumn,
           title: `impl-notes ${f.code}`,
-        }, f.message) + '\n');
+        }, f.message + noticeSuffix(f)) + '\n');
       }
     },
     end: (totals) => write(summaryLine(totals) + '\n'),

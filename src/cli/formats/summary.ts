@@ -1,14 +1,31 @@
-import type { RunTotals } from './types';
+import { FINDING_CODES, FINDING_KINDS, countOf } from './findingKinds';
+import type { ReportedFinding, RunTotals } from './types';
 
-/** The last line of the text and github formats: what is left, in how many files. */
-export function summaryLine({ files, filesWithFindings, placeholders, emptySections, missingSections }: RunTotals): string {
-  const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && emptySections === 0 && missingSections === 0) return `${checked}: nothing left to fill.`;
-  const parts = [
-    `${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`,
-    `${emptySections} empty ${emptySections === 1 ? 'section' : 'sections'}`,
-  ];
-  if (missingSections > 0) parts.push(`${missingSections} missing ${missingSections === 1 ? 'section' : 'sections'}`);
-  const list = parts.length === 3 ? `${parts[0]}, ${parts[1]} and ${parts[2]}` : parts.join(' and ');
-  return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
+/** The last line of the text and github formats: what is left, in how many files, and what was not counted. */
+export function summaryLine(totals: RunTotals): string {
+  const { files, filesWithFindings, counts, unchanged } = totals;
+  let checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
+  if (unchanged > 0) checked += ` (${unchanged} unchanged ${unchanged === 1 ? 'file' : 'files'} skipped)`;
+  const notCounted = notCountedSentence(totals);
+  const parts = FINDING_CODES.filter((code) => FINDING_KINDS[code].alwaysInSummary || counts[code] > 0).map((code) => countOf(counts[code], code));
+  if (FINDING_CODES.every((code) => counts[code] === 0)) return `${checked}: ${notCounted ? 'nothing that fails the check.' : 'nothing left to fill.'}${notCounted}`;
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.${notCounted}`;
+}
+
+/** " Not counted: 2 in drafts, 1 on unchanged lines, 3 in the baseline. 1 fixed since the baseline.", or ''. */
+function notCountedSentence({ notices, baselined, fixed }: RunTotals): string {
+  const parts: string[] = [];
+  if (notices.draft > 0) parts.push(`${notices.draft} in drafts`);
+  if (notices.existing > 0) parts.push(`${notices.existing} on unchanged lines`);
+  if (baselined > 0) parts.push(`${baselined} in the baseline`);
+  let out = parts.length > 0 ? ` Not counted: ${parts.join(', ')}.` : '';
+  const fixedCount = fixed.reduce((n, e) => n + e.count, 0);
+  if (fixedCount > 0) out += ` ${fixedCount} fixed since the baseline.`;
+  return out;
+}
+
+/** How a notice is named after a finding in the line formats. */
+export function noticeSuffix(f: ReportedFinding): string {
+  return f.notice === 'draft' ? ' (notice: draft)' : f.notice === 'existing' ? ' (notice: unchanged line)' : '';
 }

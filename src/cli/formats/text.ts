@@ -1,12 +1,23 @@
-import { toTextLines } from '../../core';
 import { shownName } from '../shown';
-import { summaryLine } from './summary';
+import { noticeSuffix, summaryLine } from './summary';
 import type { FormatContext, Formatter } from './types';
 
-/** `path:line:column: message [rule]`, then a summary line; control characters in names escaped, so a name cannot forge a line. */
+/**
+ * `path:line:column: message [rule]` (a notice adds `(notice: …)` after, so
+ * the editor's problem matcher skips it), fixed baseline entries, then a
+ * summary line; control characters in names escaped, so a name cannot forge a line.
+ */
 export function text({ write }: FormatContext): Formatter {
   return {
-    file: ({ path, analysis, lines }) => toTextLines(shownName(path), analysis, lines).forEach((line) => write(line + '\n')),
-    end: (totals) => write(summaryLine(totals) + '\n'),
+    file: ({ path, findings }) => {
+      const shown = shownName(path);
+      for (const f of findings) write(`${shown}:${f.line}:${f.column}: ${f.message} [${f.code}]${noticeSuffix(f)}\n`);
+    },
+    end: (totals) => {
+      for (const e of totals.fixed) {
+        write(`${shownName(e.file)}: fixed since the baseline${e.count > 1 ? ` (${e.count} times)` : ''}: ${shownName(e.message)} [${shownName(e.rule)}]\n`);
+      }
+      write(summaryLine(totals) + '\n');
+    },
   };
 }
