@@ -133,7 +133,7 @@ export async function main(io: CliIO): Promise<number> {
 
   // An explicit --memory-limit is every file's: all of them go to worker threads, where it applies.
   const inProcessBundle = request.memoryLimitGiven ? undefined : (io.analysisBundle ?? path.join(__dirname, 'worker.js'));
-  const analyzer = request.command === 'check'
+  const analyzer = request.command !== 'new'
     ? createAnalyzer({ workers: io.workers, script: io.workerScript, inProcessBundle, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb })
     : undefined;
   try {

@@ -7,22 +7,26 @@ export function summaryLine(totals: RunTotals): string {
   let checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
   if (unchanged > 0) checked += ` (${unchanged} unchanged ${unchanged === 1 ? 'file' : 'files'} skipped)`;
   const notCounted = notCountedSentence(totals);
+  const fixed = fixedSentence(totals);
   const parts = FINDING_CODES.filter((code) => FINDING_KINDS[code].alwaysInSummary || counts[code] > 0).map((code) => countOf(counts[code], code));
-  if (FINDING_CODES.every((code) => counts[code] === 0)) return `${checked}: ${notCounted ? 'nothing that fails the check.' : 'nothing left to fill.'}${notCounted}`;
+  if (FINDING_CODES.every((code) => counts[code] === 0)) return `${checked}: ${notCounted ? 'nothing that fails the check.' : 'nothing left to fill.'}${notCounted}${fixed}`;
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.${notCounted}`;
+  return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.${notCounted}${fixed}`;
 }
 
-/** " Not counted: 2 in drafts, 1 on unchanged lines, 3 in the baseline. 1 fixed since the baseline.", or ''. */
-function notCountedSentence({ notices, baselined, fixed }: RunTotals): string {
+/** " Not counted: 2 in drafts, 1 on unchanged lines, 3 in the baseline.", or ''. */
+function notCountedSentence({ notices, baselined }: RunTotals): string {
   const parts: string[] = [];
   if (notices.draft > 0) parts.push(`${notices.draft} in drafts`);
   if (notices.existing > 0) parts.push(`${notices.existing} on unchanged lines`);
   if (baselined > 0) parts.push(`${baselined} in the baseline`);
-  let out = parts.length > 0 ? ` Not counted: ${parts.join(', ')}.` : '';
-  const fixedCount = fixed.reduce((n, e) => n + e.count, 0);
-  if (fixedCount > 0) out += ` ${fixedCount} fixed since the baseline.`;
-  return out;
+  return parts.length > 0 ? ` Not counted: ${parts.join(', ')}.` : '';
+}
+
+/** " 2 fixed since the baseline.", or ''. */
+function fixedSentence({ fixed }: RunTotals): string {
+  const n = fixed.reduce((sum, e) => sum + e.count, 0);
+  return n > 0 ? ` ${n} fixed since the baseline.` : '';
 }
 
 /** How a notice is named after a finding in the line formats. */
