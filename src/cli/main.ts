@@ -1,10 +1,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what needs no Markdown parser: the analysis bundle parses (see createAnalyzer).
-import { ConfigDiscovery, defaultTemplateText, formatConfigProblem, LineIndex, matchesAnyGlob, type Analysis } from '../core';
+import { BaselineMatcher, ConfigDiscovery, defaultTemplateText, formatConfigProblem, isDraft, LineIndex, matchesAnyGlob, MAX_NOTES_BYTES, parseBaseline, type Analysis, type FindingCode, type LineRange } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
-import { FORMATS, type RunTotals } from './formats';
+import { COMMAND_FORMATS, FORMATS, type RunTotals } from './formats';
+import { FINDING_CODES } from './formats/findingKinds';
+import type { Changes } from './git';
+import { reportFindings, type Judging } from './reported';
+import type { ReportedFinding } from './formats/types';
 import { describeError, nodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer, type Analyzer } from './pool';
 import { quietOnClosedPipe, shownName } from './shown';
@@ -25,6 +29,8 @@ export interface CliIO {
   analysisBundle?: string;
   /** The process ends when main returns (the bin): its idle workers end with it instead of being stopped first. */
   exitsAfter?: boolean;
+  /** The environment, for the Markdown report's links on GitHub Actions (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA); by default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const EXIT_OK = 0;
@@ -36,24 +42,45 @@ const DEFAULT_NEW_FILE = 'implementation-notes.md';
 const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_MEMORY_MB = 1024;
 
+/** GitHub's step summary takes at most 1 MiB. */
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
 const USAGE = `Usage:
-  impl-notes check [--format text|json|sarif|github] [--template FILE]
-                   [--timeout SECONDS] [--memory-limit MB] PATH...
+  impl-notes check [--format text|json|sarif|github|markdown|codeclimate]
+                   [--baseline FILE] [--changed-since REF] [--strict]
+                   [--template FILE] [--timeout SECONDS] [--memory-limit MB] PATH...
+  impl-notes baseline [--template FILE] PATH... > FILE
+  impl-notes badge [--format svg|endpoint] [--label TEXT] [--template FILE] PATH... > FILE
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
 Commands:
-  check   Report leftover placeholders, empty sections and (in notes
-          documents) missing template sections in Markdown notes.
-          A PATH is a file, or a directory searched for *.md (node_modules
-          and dot-folders skipped).
-  new     Write the template to FILE (default: ${DEFAULT_NEW_FILE});
-          never overwrites an existing file.
+  check     Report leftover placeholders, empty sections and (in notes
+            documents) missing template sections in Markdown notes.
+            A PATH is a file, or a directory searched for *.md (node_modules
+            and dot-folders skipped).
+  baseline  Write today's findings as JSON, for check --baseline.
+  badge     Write a badge "notes: 82% filled": an SVG, or shields.io
+            endpoint JSON (--format endpoint).
+  new       Write the template to FILE (default: ${DEFAULT_NEW_FILE});
+            never overwrites an existing file.
 
 Options:
   --format FORMAT      Output of check: text (default), json, sarif
-                       (SARIF 2.1.0, for code-scanning uploads), or github
-                       (annotations in a GitHub Actions log)
+                       (SARIF 2.1.0, for code-scanning uploads), github
+                       (annotations in a GitHub Actions log), markdown (a
+                       report for a step summary or a pull-request comment),
+                       or codeclimate (GitLab's code-quality report)
+  --baseline FILE      Findings FILE holds do not count; its entries no
+                       longer found are reported as fixed
+  --changed-since REF  Check only files changed since REF (git); findings
+                       on lines the change did not touch do not count
+  --strict             Findings in drafts count too (see Drafts in the README)
+  --max-bytes N        Cap of the markdown report (default ${DEFAULT_MAX_BYTES}, the step
+                       summary's limit; 65000 fits a pull-request comment)
+  --link-base URL      Links of the markdown report: URL + path (default on
+                       GitHub Actions: the commit's files; else relative)
+  --label TEXT         The badge's left-hand text (default: notes)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
   --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
@@ -64,12 +91,12 @@ Options:
   -v, --version        Show the version
 
 Only regular files are read (devices, FIFOs and sockets are refused), at
-most 10 MB each. Exit status: 0 nothing left to fill; 1 placeholders, empty
-or missing sections found; 2 usage error, or a path, template or config
-that cannot be used, or a file past a limit.
+most 10 MB each. Exit status: 0 nothing left to fill (or only notices:
+findings in drafts, on unchanged lines, or in the baseline); 1 placeholders,
+empty or missing sections found; 2 usage error, or a path, template,
+config, baseline or git REF that cannot be used, or a file past a limit.
+baseline and badge exit 0 unless something cannot be used (2).
 `;
-
-type Format = keyof typeof FORMATS;
 
 interface Output {
   out: (line: string) => void;
@@ -79,9 +106,17 @@ interface Output {
 
 /** What the arguments ask for, once they are known to be valid. */
 interface Request {
-  command: 'check' | 'new';
+  command: 'check' | 'baseline' | 'badge' | 'new';
   paths: string[];
-  format: Format;
+  /** A key of FORMATS (check) or of COMMAND_FORMATS[command]. */
+  format: string;
+  baseline?: string;
+  changedSince?: string;
+  strict: boolean;
+  maxBytes: number;
+  linkBase?: string;
+  /** badge's left-hand text. */
+  label: string;
   template?: string;
   timeoutMs: number;
   memoryMb: number;
@@ -98,7 +133,7 @@ export async function main(io: CliIO): Promise<number> {
 
   // An explicit --memory-limit is every file's: all of them go to worker threads, where it applies.
   const inProcessBundle = request.memoryLimitGiven ? undefined : (io.analysisBundle ?? path.join(__dirname, 'worker.js'));
-  const analyzer = request.command === 'check'
+  const analyzer = request.command !== 'new'
     ? createAnalyzer({ workers: io.workers, script: io.workerScript, inProcessBundle, timeLimit: request.timeoutMs, memoryLimit: request.memoryMb })
     : undefined;
   try {
@@ -112,11 +147,28 @@ export async function main(io: CliIO): Promise<number> {
       }
     }
     if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
-    return await check(analyzer, host, cwd, request, template, output);
+    return await check(analyzer, host, cwd, request, template, output, io.env ?? process.env);
   } finally {
     await analyzer?.close(io.exitsAfter);
   }
 }
+
+const OPTIONS = {
+  format: { type: 'string' },
+  template: { type: 'string' },
+  timeout: { type: 'string' },
+  'memory-limit': { type: 'string' },
+  baseline: { type: 'string' },
+  'changed-since': { type: 'string' },
+  strict: { type: 'boolean' },
+  'max-bytes': { type: 'string' },
+  'link-base': { type: 'string' },
+  label: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
 function parseArguments(argv: readonly string[], { write, out, err }: Output): Request | number {
   const usageError = (message: string) => {
@@ -126,19 +178,7 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
   };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        template: { type: 'string' },
-        timeout: { type: 'string' },
-        'memory-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     return usageError((e as Error).message);
   }
@@ -152,25 +192,53 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
     return EXIT_OK;
   }
   const [command, ...paths] = positionals;
-  if (command === undefined) return usageError('missing command (check or new)');
-  if (command !== 'check' && command !== 'new') return usageError(`unknown command '${shownName(command)}'`);
+  if (command === undefined) return usageError('missing command (check, baseline, badge or new)');
+  if (command !== 'check' && command !== 'baseline' && command !== 'badge' && command !== 'new') return usageError(`unknown command '${shownName(command)}'`);
   // An unset CI variable must not turn into "the current folder" (or `/`).
   if (paths.some((p) => p === '')) return usageError(`an empty ${command === 'new' ? 'FILE' : 'PATH'} ('') was given`);
-  if (values.template === '') return usageError(`--template needs a FILE, not ''`);
-  const timeout = positiveNumber(values.timeout, DEFAULT_TIMEOUT_SECONDS);
-  if (timeout === undefined) return usageError(`--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`);
-  const memory = positiveNumber(values['memory-limit'], DEFAULT_MEMORY_MB);
-  if (memory === undefined || memory < 16) return usageError(`--memory-limit takes a number of megabytes of at least 16, not '${shownName(values['memory-limit'] ?? '')}'`);
-  const base = { paths, template: values.template, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory), memoryLimitGiven: values['memory-limit'] !== undefined };
+  const base = optionsOf(command, paths, values);
+  if (typeof base === 'string') return usageError(base);
   if (command === 'new') {
-    if (values.format !== undefined) return usageError(`--format applies to check only`);
+    if (values.format !== undefined) return usageError(`--format applies to check and badge only`);
     if (paths.length > 1) return usageError('new takes at most one FILE');
     return { command, format: 'text', ...base };
   }
-  const format = values.format ?? 'text';
-  if (!Object.hasOwn(FORMATS, format)) return usageError(`unknown format '${shownName(format)}' (expected ${Object.keys(FORMATS).join(', ')})`);
-  if (paths.length === 0) return usageError('check needs at least one PATH');
+  const formats = command === 'check' ? FORMATS : COMMAND_FORMATS[command];
+  const names = Object.keys(formats);
+  if (command === 'baseline' && values.format !== undefined) return usageError(`--format applies to check and badge only`);
+  const format = values.format ?? names[0];
+  if (!Object.hasOwn(formats, format)) return usageError(`unknown format '${shownName(format)}' (expected ${names.join(', ')})`);
+  if (paths.length === 0) return usageError(`${command} needs at least one PATH`);
   return { command, format, ...base };
+}
+
+/** The options of a command, or what is wrong with them. */
+function optionsOf(command: Request['command'], paths: string[], values: Values): Omit<Request, 'command' | 'format'> | string {
+  for (const option of ['template', 'baseline', 'changed-since', 'link-base'] as const) {
+    if (values[option] === '') return `--${option} needs ${option === 'changed-since' ? 'a REF' : option === 'link-base' ? 'a URL' : 'a FILE'}, not ''`;
+  }
+  const timeout = positiveNumber(values.timeout, DEFAULT_TIMEOUT_SECONDS);
+  if (timeout === undefined) return `--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`;
+  const memory = positiveNumber(values['memory-limit'], DEFAULT_MEMORY_MB);
+  if (memory === undefined || memory < 16) return `--memory-limit takes a number of megabytes of at least 16, not '${shownName(values['memory-limit'] ?? '')}'`;
+  const maxBytes = positiveNumber(values['max-bytes'], DEFAULT_MAX_BYTES);
+  if (maxBytes === undefined || maxBytes < 1024 || !Number.isInteger(maxBytes)) return `--max-bytes takes a whole number of bytes of at least 1024, not '${shownName(values['max-bytes'] ?? '')}'`;
+  const checkOnly = (['baseline', 'changed-since', 'strict', 'max-bytes', 'link-base'] as const).find((o) => values[o] !== undefined);
+  if (command !== 'check' && checkOnly) return `--${checkOnly} applies to check only`;
+  if (command !== 'badge' && values.label !== undefined) return '--label applies to badge only';
+  return {
+    paths,
+    template: values.template,
+    timeoutMs: timeout * 1000,
+    memoryMb: Math.floor(memory),
+    memoryLimitGiven: values['memory-limit'] !== undefined,
+    baseline: values.baseline,
+    changedSince: values['changed-since'],
+    strict: values.strict ?? false,
+    maxBytes,
+    linkBase: values['link-base'],
+    label: values.label ?? 'notes',
+  };
 }
 
 /** The number an option gives, the default when it is absent, undefined when it is not a positive number. */
@@ -185,18 +253,43 @@ interface Tally extends RunTotals {
   exit: number;
 }
 
-/** `template`: the text of --template, which wins over any config's. */
-async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output): Promise<number> {
-  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, missingSections: 0, filesWithFindings: 0 };
-  const fail = (message: string) => {
-    output.err(`impl-notes: ${message}`);
-    tally.exit = EXIT_ERROR;
-  };
-  const { files, problems } = await expandPaths(host, cwd, request.paths);
-  problems.forEach((p) => fail(`${shownName(p.path)}: ${p.message}`));
-  const configs = new ConfigDiscovery(host, { report: (p) => fail(shownName(formatConfigProblem(p))), loadTemplates: template === undefined });
-  analyzer.sizeFor(files.length);
-  const analyseFile = async (file: string): Promise<Analysis> => {
+/** The longest baseline read: a file past it is refused with a message, not parsed. */
+const MAX_BASELINE_BYTES = MAX_NOTES_BYTES;
+
+/** The baseline of --baseline, or a message and EXIT_ERROR. */
+async function loadBaseline(host: CliHost, cwd: string, file: string, { err }: Output): Promise<BaselineMatcher | number> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await host.readFile(path.resolve(cwd, file), MAX_BASELINE_BYTES));
+  } catch (e) {
+    const message = e instanceof TypeError ? 'is not UTF-8 text' : describeError(e).replace('too large to check', 'too large for a baseline');
+    err(`impl-notes: baseline ${shownName(file)}: ${message}`);
+    return EXIT_ERROR;
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) {
+    err(`impl-notes: baseline ${shownName(file)} ${parsed.error}`);
+    return EXIT_ERROR;
+  }
+  return new BaselineMatcher(parsed);
+}
+
+/** Whether `file` (relative, `/`-separated) is one of the PATHs or under one: a baseline entry the run had to meet. */
+function coveredBy(cwd: string, paths: readonly string[]): (file: string) => boolean {
+  const roots = paths.map((p) => toRelative(cwd, p));
+  return (file) => roots.some((root) => root === '' || file === root || file.startsWith(root + '/'));
+}
+
+/** Relative to the folder the check ran in, `/`-separated: how baselines and Code Climate name files. */
+function toRelative(cwd: string, file: string): string {
+  return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
+type FileAnalyser = (file: string) => Promise<Analysis>;
+
+/** Reads, configures and analyses one file; `template`: the text of --template, which wins over any config's. */
+function fileAnalyser(analyzer: Analyzer, host: CliHost, cwd: string, configs: ConfigDiscovery, template: string | undefined): FileAnalyser {
+  return async (file) => {
     const absolute = path.resolve(cwd, file);
     const text = await readNotes(host, absolute);
     const loaded = await configs.forFolder(path.dirname(absolute));
@@ -208,18 +301,116 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
     const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
     return { text, ...result };
   };
-  const formatter = FORMATS[request.format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: output.write });
+}
+
+/** The listed files `--changed-since` keeps (changed or new), with their changed lines (`null`: all of it). */
+async function keepChanged(host: CliHost, cwd: string, files: readonly string[], changes: Changes): Promise<Map<string, LineRange[] | null>> {
+  const kept = new Map<string, LineRange[] | null>();
+  for (const file of files) {
+    const absolute = path.resolve(cwd, file);
+    const real = await host.realpath(absolute).catch(() => absolute);
+    const ranges = changes.get(real) ?? changes.get(absolute);
+    if (ranges !== undefined) kept.set(file, ranges);
+  }
+  return kept;
+}
+
+/** What a run needs besides the files: the baseline and git's changes, or EXIT_ERROR after a message. */
+async function prepareJudging(host: CliHost, cwd: string, request: Request, output: Output): Promise<{ judging: Judging; changes?: Changes } | number> {
+  const judging: Judging = { strict: request.strict };
+  if (request.baseline !== undefined) {
+    const baseline = await loadBaseline(host, cwd, request.baseline, output);
+    if (typeof baseline === 'number') return baseline;
+    judging.baseline = baseline;
+  }
+  if (request.changedSince === undefined) return { judging };
+  // Loaded only for the flag: a plain check starts no git and loads no child_process.
+  const changes = await (await import('./git')).changesSince(cwd, request.changedSince);
+  if ('error' in changes) {
+    output.err(`impl-notes: ${changes.error}`);
+    return EXIT_ERROR;
+  }
+  return { judging, changes: changes.changes };
+}
+
+function emptyTally(): Tally {
+  const counts = Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>;
+  return { exit: EXIT_OK, files: 0, filesWithFindings: 0, counts, notices: { draft: 0, existing: 0 }, baselined: 0, fixed: [], unchanged: 0 };
+}
+
+/** check, baseline and badge: analyse the files, judge their findings, hand them to the command's format. */
+async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const tally = emptyTally();
+  const fail = (message: string) => {
+    output.err(`impl-notes: ${message}`);
+    tally.exit = EXIT_ERROR;
+  };
+  const prepared = await prepareJudging(host, cwd, request, output);
+  if (typeof prepared === 'number') return prepared;
+  const { judging, changes } = prepared;
+  const listed = await expandPaths(host, cwd, request.paths);
+  listed.problems.forEach((p) => fail(`${shownName(p.path)}: ${p.message}`));
+  const changedLinesOf = changes ? await keepChanged(host, cwd, listed.files, changes) : undefined;
+  const files = changedLinesOf ? [...changedLinesOf.keys()] : listed.files;
+  tally.unchanged = listed.files.length - files.length;
+  const configs = new ConfigDiscovery(host, { report: (p) => fail(shownName(formatConfigProblem(p))), loadTemplates: template === undefined });
+  analyzer.sizeFor(files.length);
+  const context = {
+    version,
+    homepage: repository.url.replace(/\.git$/, ''),
+    write: output.write,
+    linkBase: request.linkBase ?? githubLinkBase(env),
+    maxBytes: request.maxBytes,
+    badgeLabel: request.label,
+  };
+  const formats = request.command === 'check' || request.command === 'new' ? FORMATS : COMMAND_FORMATS[request.command];
+  const formatter = formats[request.format](context);
   tally.files = files.length;
-  await inOrder(files, analyseFile, (file, analysis) => {
+  const analysed = new Set<string>();
+  await inOrder(files, fileAnalyser(analyzer, host, cwd, configs, template), (file, analysis) => {
     if (analysis instanceof Error) {
       fail(`${shownName(file)}: ${describeError(analysis)}`);
       return;
     }
-    count(tally, analysis);
-    formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
+    const relativePath = toRelative(cwd, file);
+    analysed.add(relativePath);
+    const lines = new LineIndex(analysis.text);
+    const draft = isDraft(analysis.text);
+    const reported = reportFindings(relativePath, analysis, lines, judging, draft, changedLinesOf?.get(file) ?? undefined);
+    count(tally, reported, request.command === 'check');
+    formatter.file({ path: file, relativePath, analysis, lines, draft, findings: reported.findings });
   });
+  if (judging.baseline) {
+    // Entries of the files this run covered that no finding met: fixed. A file gone from under a PATH covered all of its entries.
+    const listedFiles = new Set(listed.files.map((f) => toRelative(cwd, f)));
+    const covered = coveredBy(cwd, request.paths);
+    tally.fixed = judging.baseline.left((file) => analysed.has(file) || (!changes && covered(file) && !listedFiles.has(file)));
+  }
   formatter.end(tally);
   return tally.exit;
+}
+
+/** `failing`: a finding that counts makes the exit status 1 (check only: baseline and badge report). */
+function count(tally: Tally, reported: { findings: readonly ReportedFinding[]; baselined: number }, failing: boolean): void {
+  tally.baselined += reported.baselined;
+  let counted = 0;
+  for (const f of reported.findings) {
+    if (f.notice) tally.notices[f.notice]++;
+    else {
+      tally.counts[f.code]++;
+      counted++;
+    }
+  }
+  if (counted > 0) {
+    tally.filesWithFindings++;
+    if (failing && tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
+  }
+}
+
+/** On GitHub Actions, links to the files at the commit being checked; elsewhere relative links. */
+function githubLinkBase(env: Readonly<Record<string, string | undefined>>): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : '';
 }
 
 /** How many files are read and analysed ahead of the one being reported. */
@@ -233,17 +424,6 @@ async function inOrder(files: readonly string[], analyse: (file: string) => Prom
       window.push(analyse(files[i + window.length]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     }
     report(files[i], await window.shift()!);
-  }
-}
-
-function count(tally: Tally, analysis: Analysis): void {
-  const empty = analysis.sections.filter((s) => s.status === 'empty').length;
-  tally.placeholders += analysis.placeholders.length;
-  tally.emptySections += empty;
-  tally.missingSections += analysis.missing.length;
-  if (analysis.placeholders.length > 0 || empty > 0 || analysis.missing.length > 0) {
-    tally.filesWithFindings++;
-    if (tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
   }
 }
 

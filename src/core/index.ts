@@ -26,3 +26,6 @@ export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
 export * from './progress/remaining';
+export * from './baseline';
+export * from './status';
+export * from './diffLines';

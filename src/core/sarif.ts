@@ -1,5 +1,3 @@
-import { findings, type Analysis } from './analyze';
-import { LineIndex } from './text';
 
 /** A SARIF 2.1.0 log (the subset we write), for code-scanning uploads. */
 export interface SarifLog {
@@ -49,29 +47,38 @@ function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
   return { uri: segments.join('/'), uriBaseId: SARIF_URI_BASE };
 }
 
+/** A finding as SARIF gets it: 1-based range; `note` for one that does not fail the run; a fingerprint that survives line moves. */
+export interface SarifFinding {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'warning' | 'note';
+  fingerprint: string;
+}
+
 /** Findings of several files as one SARIF run; paths as given, with `/` separators. */
-export function toSarif(files: readonly { path: string; analysis: Analysis }[], version: string, informationUri: string): SarifLog {
-  const results = files.flatMap(({ path, analysis }) => {
-    const lines = new LineIndex(analysis.text);
+export function toSarif(files: readonly { path: string; findings: readonly SarifFinding[] }[], version: string, informationUri: string): SarifLog {
+  const results = files.flatMap(({ path, findings }) => {
     const artifactLocation = sarifLocation(path);
-    return findings(analysis).map((f) => {
-      const start = lines.positionAt(f.start);
-      const end = lines.positionAt(f.end);
-      return {
-        ruleId: f.code,
-        ruleIndex: RULES.findIndex((r) => r.id === f.code),
-        level: 'warning',
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation,
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-            },
+    return findings.map((f) => ({
+      ruleId: f.code,
+      ruleIndex: RULES.findIndex((r) => r.id === f.code),
+      level: f.level,
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation,
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
-        ],
-      };
-    });
+        },
+      ],
+      // Code scanning matches results across runs by this, not by line.
+      partialFingerprints: { 'implNotes/v1': f.fingerprint },
+    }));
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -246,7 +246,7 @@ const cases: () => Case[] = () => [
   { name: 'no command', argv: [], code: 2, stderr: /missing command/ },
   { name: 'unknown command', argv: ['lint', 'x.md'], code: 2, stderr: /unknown command 'lint'/ },
   { name: 'unknown option', argv: ['check', '--fix', 'x.md'], code: 2, stderr: /Unknown option '--fix'/ },
-  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml' \(expected text, json, sarif, github\)/ },
+  { name: 'bad format', argv: ['check', '--format', 'xml', 'x.md'], code: 2, stderr: /unknown format 'xml' \(expected text, json, sarif, github, markdown, codeclimate\)/ },
   {
     name: 'github: workflow-command annotations, then the summary',
     argv: ['check', '--format', 'github', 'empty-section.md'],

@@ -1,24 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { analyze, LineIndex } from '../../src/core';
 import { FORMATS, workflowCommand, type RunTotals } from '../../src/cli/formats';
+import { runFormat, totalsOf } from './formatHelpers';
 
-function run(format: string, files: { path: string; text: string }[], totals: RunTotals): string {
-  let out = '';
-  const formatter = FORMATS[format]({ version: '9.9.9', homepage: 'https://example.test/impl-notes', write: (t) => (out += t) });
-  for (const { path, text } of files) {
-    const analysis = analyze(text);
-    formatter.file({ path, analysis, lines: new LineIndex(analysis.text) });
-  }
-  formatter.end(totals);
-  return out;
-}
+const run = (format: string, files: { path: string; text: string }[], totals: RunTotals) => runFormat(FORMATS[format], files, totals);
 
 const todo = { path: 'docs/a.md', text: '# Notes\n\nOwner: [Name]\n\n## Risks\n' };
-const totals: RunTotals = { files: 1, filesWithFindings: 1, placeholders: 1, emptySections: 1, missingSections: 0 };
+const totals: RunTotals = totalsOf({ files: 1, filesWithFindings: 1, counts: { placeholder: 1, 'empty-section': 1 } });
 
 suite('output formats', () => {
   test('the table has exactly the documented formats', () => {
-    assert.deepEqual(Object.keys(FORMATS), ['text', 'json', 'sarif', 'github']);
+    assert.deepEqual(Object.keys(FORMATS), ['text', 'json', 'sarif', 'github', 'markdown', 'codeclimate']);
   });
 
   test('text: one line per finding, then the summary', () => {
