@@ -10,3 +10,8 @@ declare class TextDecoder {
 
 /** The bundler's lazy module initialiser (config.ts loads re2js on first use). */
 declare function require(id: string): unknown;
+
+/** The WHATWG TextEncoder (UTF-8 bytes of a string). */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

@@ -32,7 +32,7 @@ function badgeFormatter(render: (label: string, message: string, colour: string)
     return {
       file: ({ analysis }) => {
         const p = progress(analysis);
-        sum.add(p.sectionsDone, p.sections + p.missing);
+        sum.add(p.sectionsDone, p.sections + p.left.missingSections);
       },
       end: () => {
         const percent = sum.percent();

@@ -42,7 +42,7 @@ export function markdown({ write, linkBase, maxBytes }: FormatContext): Formatte
           kept += utf8Length(item);
         }
       }
-      rows.push({ path, relativePath, draft, filled: p.sectionsDone, total: p.sections + p.missing, counts, items, findings: findings.length });
+      rows.push({ path, relativePath, draft, filled: p.sectionsDone, total: p.sections + p.left.missingSections, counts, items, findings: findings.length });
     },
     end: (totals) => write(render(rows, totals, linkBase, maxBytes)),
   };
