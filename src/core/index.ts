@@ -25,3 +25,6 @@ export * from './notesMark';
 export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
+export * from './references/model';
+export { extractReferences, type ReferenceSources } from './references/extract';
+export { referenceLabels, type ReferenceLabels } from './references/labels';
