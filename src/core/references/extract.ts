@@ -66,12 +66,14 @@ class ReferenceReader {
   readonly out: Reference[] = [];
   /** Destinations and code spans a field already read: links and inline code do not read them again. */
   private readonly claimed = new Set<number>();
+  private readonly roles = new Map<string, 'location' | 'symbols' | 'none'>();
+  private readonly headings = new Map<string, boolean>();
 
   constructor(private readonly s: ReferenceSources) {}
 
   /** One pass over the lines: Location fields and symbol lists. */
   readFields(): void {
-    const { text, syntax, sections, labels } = this.s;
+    const { text, syntax, sections } = this.s;
     const code = new Cursor(syntax.code);
     const excluded = new Cursor(syntax.excluded);
     let section = -1;
@@ -89,17 +91,18 @@ class ReferenceReader {
       if (heading) {
         const s = sections[section];
         const parent = s.parent;
-        list = isSymbolsLabel(labels, s.title)
+        list = this.headingIs('symbols', s.title)
           ? { indent: -1, kind: 'heading', scope: location && (location.section === section || location.section === parent) ? location.paths : [] }
           : undefined;
       } else if (at < end) {
         if (list && list.kind !== 'heading' && (list.kind === 'item' ? column <= list.indent : column === 0 && afterListMarker(text, at, end) < 0)) list = undefined;
         if (!code.covers(at) && !excluded.covers(at)) {
           const field = fieldOn(text, start, end);
-          if (field && isLocationLabel(labels, field.label)) {
+          const role = field && this.role(field.label);
+          if (field && role === 'location') {
             location = { section, paths: this.readLocation(field.valueStart, end) };
             list = undefined;
-          } else if (field && isSymbolsLabel(labels, field.label)) {
+          } else if (field && role === 'symbols') {
             list = { indent: field.isItem ? field.indent : -1, kind: field.isItem ? 'item' : 'paragraph', scope: location?.section === section ? location.paths : [] };
             this.readSymbols(field.valueStart, end, list.scope);
           } else if (list && !field) {
@@ -110,6 +113,28 @@ class ReferenceReader {
       }
       start = next;
     }
+  }
+
+  /** What a field label marks; labels repeat (Purpose, Location, …), so each is judged once per document. */
+  private role(label: string): 'location' | 'symbols' | undefined {
+    let role = this.roles.get(label);
+    if (role === undefined) {
+      const { labels } = this.s;
+      role = isLocationLabel(labels, label) ? 'location' : isSymbolsLabel(labels, label) ? 'symbols' : 'none';
+      this.roles.set(label, role);
+    }
+    return role === 'none' ? undefined : role;
+  }
+
+  /** Whether a heading's title marks a symbol list or the tree; titles repeat too. */
+  private headingIs(role: 'symbols' | 'tree', title: string): boolean {
+    const key = `${role}\u0000${title}`;
+    let is = this.headings.get(key);
+    if (is === undefined) {
+      is = role === 'symbols' ? isSymbolsLabel(this.s.labels, title) : isTreeTitle(this.s.labels, title);
+      this.headings.set(key, is);
+    }
+    return is;
   }
 
   /** A Location value: comma-separated items, each plain text, inline code or a link. Returns the paths named. */
@@ -209,7 +234,7 @@ class ReferenceReader {
     const read = new Set<FencedCode>();
     let budget = 8 * text.length + 65536;
     sections.forEach((section, index) => {
-      if (!isTreeTitle(labels, section.title)) return;
+      if (!this.headingIs('tree', section.title)) return;
       let end = text.length;
       for (let j = index + 1; j < sections.length; j++) {
         if (sections[j].level <= section.level) {
