@@ -26,5 +26,5 @@ export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
 export * from './references/model';
-export { extractReferences, type ReferenceSources } from './references/extract';
-export { referenceLabels, type ReferenceLabels } from './references/labels';
+export { extractReferences } from './references/extract';
+export { referenceLabels } from './references/labels';

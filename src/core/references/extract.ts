@@ -5,7 +5,7 @@ import type { Section } from '../sections';
 import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../syntax';
 import { lineEndAt, nextLineStart } from '../text';
 import { afterListMarker, fieldOn, withoutCall, isLocationLabel, isSymbolsLabel, isTreeTitle, lineContent, treeKey, type ReferenceLabels } from './labels';
-import type { Reference } from './model';
+import type { Reference, ReferenceKind, ReferenceSource } from './model';
 
 /** Longest path a tree line may build (longer ones are not read): far past any file system's limit. */
 const MAX_TREE_PATH = 32 * 1024;
@@ -325,7 +325,7 @@ function isPathLike(path: string): boolean {
  * undefined for a URL. `decode` (links): percent-decoded, a query dropped,
  * a fragment other than a line reference dropped.
  */
-function pathReference(source: Reference['source'], start: number, end: number, written: string, decode: boolean): Reference | undefined {
+function pathReference(source: ReferenceSource, start: number, end: number, written: string, decode: boolean): Reference | undefined {
   if (written.includes('://') || written.startsWith('//')) return undefined;
   let path = written;
   let lines: { from: number; to: number } | undefined;
@@ -350,7 +350,8 @@ function pathReference(source: Reference['source'], start: number, end: number, 
   if (URL_SCHEME.test(path)) return undefined;
   if (decode) path = percentDecode(path);
   if (path === '') return undefined;
-  const ref: Reference = { kind: lines ? 'line' : 'path', source, start, end, text: written, path };
+  const kind: ReferenceKind = lines ? 'line' : 'path';
+  const ref: Reference = { kind, source, start, end, text: written, path };
   if (lines) ref.lines = lines;
   return ref;
 }
@@ -363,7 +364,7 @@ function lineRange(from: string, to: string | undefined): { from: number; to: nu
 }
 
 /** A link's, image's or definition's destination, when it is a relative path (not a URL, not `#fragment` alone). */
-function linkReference(text: string, d: Destination, source: Reference['source']): Reference | undefined {
+function linkReference(text: string, d: Destination, source: ReferenceSource): Reference | undefined {
   const written = text.slice(d.start, d.end);
   const value = decodeMarkdownString(written);
   if (value === '' || value.startsWith('#') || value.startsWith('?')) return undefined;

@@ -37,7 +37,7 @@ export function withoutCall(identifier: string): string {
 }
 
 /** A label's words: case folded, emphasis marks and punctuation dropped, a plural made singular, "and" left out. */
-export function labelWords(label: string): string[] {
+function labelWords(label: string): string[] {
   const words: string[] = [];
   for (const word of label.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (word === '' || word === 'and') continue;
@@ -46,7 +46,7 @@ export function labelWords(label: string): string[] {
   return words;
 }
 
-export function labelKey(label: string): string {
+function labelKey(label: string): string {
   return labelWords(label).join(' ');
 }
 
