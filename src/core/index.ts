@@ -29,3 +29,6 @@ export * from './progress/remaining';
 export * from './baseline';
 export * from './status';
 export * from './diffLines';
+export * from './references/model';
+export { extractReferences } from './references/extract';
+export { referenceLabels } from './references/labels';
