@@ -48,7 +48,7 @@ const CHUNK = 64 * 1024;
  * the opened file is a regular one, then reads at most `limit` bytes: the
  * size `stat` reports is not trusted (it is 0 for /dev/zero).
  */
-async function readRegularFile(path: string, limit: number): Promise<Uint8Array> {
+async function readRegularFile(path: string, limit: number, prefix = false): Promise<{ bytes: Uint8Array; complete: boolean }> {
   const handle = await nodeFs.open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((err: unknown) => {
     throw friendly(err);
   });
@@ -57,17 +57,22 @@ async function readRegularFile(path: string, limit: number): Promise<Uint8Array>
     const kind = kindOf(stat);
     if (kind.kind === 'directory') throw new HostError('is a directory');
     if (kind.kind !== 'file') throw new HostError(kind.what ?? 'not a regular file');
-    if (stat.size > limit) throw new HostError(tooLargeMessage(limit, stat.size));
+    if (stat.size > limit && !prefix) throw new HostError(tooLargeMessage(limit, stat.size));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(CHUNK), 0, CHUNK, null);
+      // A prefix read stops one byte past the limit: that byte says whether the file goes on.
+      const want = prefix ? Math.min(CHUNK, limit + 1 - total) : CHUNK;
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(want), 0, want, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > limit) throw new HostError(tooLargeMessage(limit));
-      chunks.push(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
+      if (total > limit) {
+        if (!prefix) throw new HostError(tooLargeMessage(limit));
+        return { bytes: Buffer.concat(chunks, total).subarray(0, limit), complete: false };
+      }
     }
-    return Buffer.concat(chunks, total);
+    return { bytes: Buffer.concat(chunks, total), complete: true };
   } catch (err) {
     throw friendly(err);
   } finally {
@@ -76,7 +81,8 @@ async function readRegularFile(path: string, limit: number): Promise<Uint8Array>
 }
 
 export const nodeHost: CliHost = {
-  readFile: readRegularFile,
+  readFile: async (path, limit) => (await readRegularFile(path, limit)).bytes,
+  readPrefix: (path, limit) => readRegularFile(path, limit, true),
   async readDirectory(path) {
     const entries = await nodeFs.readdir(path, { withFileTypes: true }).catch((err: unknown) => {
       throw friendly(err);

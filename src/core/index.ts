@@ -25,3 +25,5 @@ export * from './notesMark';
 export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
+export * from './repository';
+export * from './references/model';
