@@ -8,6 +8,9 @@ import { defaultTemplate, defaultTemplateFacts, type TemplateFacts, type Templat
 import { escapeSnippetText, toSnippet } from './snippet';
 import type { TextEdit } from './edits';
 import { stripBom } from './text';
+import { extractReferences } from './references/extract';
+import { referenceLabels } from './references/labels';
+import type { Reference } from './references/model';
 
 export interface AnalyzeOptions {
   /** The active template; the default template when omitted. */
@@ -25,6 +28,8 @@ export interface AnalyzeOptions {
    * when the content says it is notes, `off` never.
    */
   missingSections?: 'notes' | 'detect' | 'off';
+  /** References to the repository (docs/spec.md, "References"), in notes documents only: decided as `missingSections` is; `off` never. */
+  references?: 'notes' | 'detect' | 'off';
 }
 
 export interface FoundPlaceholder extends Placeholder {
@@ -39,6 +44,8 @@ export interface Analysis {
   sections: Section[];
   /** Template sections the document lacks, in template order; empty for documents that are not notes. */
   missing: MissingSection[];
+  /** What the document names in the repository, in document order; empty for documents that are not notes (or with references off). */
+  references: Reference[];
 }
 
 export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section';
@@ -77,11 +84,13 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
   });
   const sections = buildSections(syntax, found, text.length);
   const placeholders = found.map((p) => ({ ...p, section: sectionIndexAt(sections, p.start) }));
-  const mode = options.missingSections ?? 'detect';
-  const missing = mode !== 'off' && (mode === 'notes' || isNotesByContent(text, sections, template))
-    ? findMissingSections(sections, templateOutline(template), text)
+  let byContent: boolean | undefined;
+  const isNotes = (mode: 'notes' | 'detect' | 'off') => mode !== 'off' && (mode === 'notes' || (byContent ??= isNotesByContent(text, sections, template)));
+  const missing = isNotes(options.missingSections ?? 'detect') ? findMissingSections(sections, templateOutline(template), text) : [];
+  const references = isNotes(options.references ?? 'detect')
+    ? extractReferences({ text, syntax, sections, placeholders: found, labels: referenceLabels(template) })
     : [];
-  return { text, placeholders, sections, missing };
+  return { text, placeholders, sections, missing, references };
 }
 
 const outlines = new WeakMap<TemplateModel, TemplateFacts>();
@@ -98,7 +107,7 @@ function templateFacts(template: TemplateModel): TemplateFacts {
 
 /** A template's outline and placeholders from a parse of its text. */
 export function parseTemplateFacts(template: TemplateModel): TemplateFacts {
-  const own = analyze(template.text, { template, missingSections: 'off' });
+  const own = analyze(template.text, { template, missingSections: 'off', references: 'off' });
   return { outline: buildOutline(own.sections, own.placeholders, own.text.length), placeholders: own.placeholders.map(({ start, end }) => ({ start, end })) };
 }
 

@@ -2,7 +2,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Event, Token } from 'micromark-util-types';
-import type { HeadingInfo, Span, Syntax } from './syntax';
+import type { CodeSpan, Destination, FencedCode, HeadingInfo, Span, Syntax } from './syntax';
 
 // Tokens that Markdown gives their own meaning, or that hold no prose: their
 // brackets are never placeholders, and nothing inside them is visited.
@@ -32,6 +32,9 @@ class SyntaxReader {
   readonly headings: HeadingInfo[] = [];
   readonly contentStarts: number[] = [];
   readonly definitions: { start: number; identifier: string }[] = [];
+  readonly destinations: Destination[] = [];
+  readonly codeSpans: CodeSpan[] = [];
+  readonly fencedCode: FencedCode[] = [];
   // Containers are content only when empty (`>`, `-`, `[^1]:` alone), as mdast leaves are.
   readonly containers: OpenContainer[] = [];
   heading: { start: number; depth: number; textStart: number; textEnd: number } | undefined;
@@ -43,8 +46,11 @@ class SyntaxReader {
     if (top) top.hasChild = true;
   }
 
-  /** An opaque token: one span, maybe a definition and a content start, nothing read inside. */
-  opaque(token: Token, index: number): void {
+  /**
+   * An opaque token: one span, maybe a definition and a content start; inside
+   * it only what references are read from (destinations, code content). Returns the index of its exit event.
+   */
+  opaque(token: Token, index: number): number {
     const { text } = this;
     const type = token.type as string;
     const start = token.start.offset;
@@ -53,13 +59,92 @@ class SyntaxReader {
     if (type === 'definition') this.definitions.push({ start, identifier: definitionIdentifier(text, this.events, index) });
     const isComment = (type === 'htmlFlow' || type === 'htmlText') && text.slice(start, end).replace(COMMENT, '').trim() === '';
     if (type !== 'taskListCheck' && !isComment) this.contentStarts.push(start);
+    const exit = exitIndex(this.events, index);
+    if (type === 'link' || type === 'image' || type === 'definition') this.readDestinations(index, exit);
+    else if (type === 'codeText') this.readCodeSpan(token, index, exit);
+    else if (type === 'codeFenced') this.readFencedCode(token, index, exit);
+    return exit;
+  }
+
+  /**
+   * The destinations of a link, image or definition and of the images inside
+   * a link. What an image's alt text holds is left out: mdast flattens it to text.
+   */
+  private readDestinations(from: number, to: number): void {
+    const open: Token[] = [];
+    // In the nodes' order (a link before the images in its text), as mdast lists them.
+    const found: (Destination | undefined)[] = [];
+    const slots: number[] = [];
+    for (let i = from; i <= to; i++) {
+      const [kind, token] = this.events[i];
+      const type = token.type as string;
+      if (type === 'link' || type === 'image' || type === 'definition') {
+        if (kind === 'exit') {
+          open.pop();
+          slots.pop();
+        } else {
+          open.push(token);
+          slots.push(found.length);
+          found.push(undefined);
+        }
+      } else if (kind === 'enter' && (type === 'resourceDestinationString' || type === 'definitionDestinationString')) {
+        const owner = open[open.length - 1];
+        if (!owner || open.slice(0, -1).some((t) => t.type === 'image')) continue;
+        found[slots[slots.length - 1]] = {
+          start: token.start.offset,
+          end: token.end.offset,
+          kind: owner.type as Destination['kind'],
+          nodeStart: owner.start.offset,
+          nodeEnd: owner.end.offset,
+        };
+      }
+    }
+    for (const d of found) if (d) this.destinations.push(d);
+  }
+
+  /** A code span's content: between its sequences, without the padding spaces CommonMark strips. */
+  private readCodeSpan(token: Token, from: number, to: number): void {
+    let contentStart = -1;
+    let contentEnd = -1;
+    for (let i = from + 1; i < to; i++) {
+      const [kind, inner] = this.events[i];
+      if (kind !== 'enter' || inner.type === 'codeTextSequence' || inner.type === 'codeTextPadding') continue;
+      if (contentStart < 0) contentStart = inner.start.offset;
+      contentEnd = inner.end.offset;
+    }
+    if (contentStart < 0) {
+      // Nothing but padding (`` ` ` `` is a space; ``` `` ``` is empty): an empty content after the opening sequence.
+      const opening = this.events[from + 1]?.[1];
+      contentStart = contentEnd = opening && opening.type === 'codeTextSequence' ? opening.end.offset : token.start.offset;
+    }
+    this.codeSpans.push({ start: token.start.offset, end: token.end.offset, contentStart, contentEnd });
+  }
+
+  private readFencedCode(token: Token, from: number, to: number): void {
+    const block: FencedCode = { start: token.start.offset, end: token.end.offset, lines: [] };
+    for (let i = from + 1; i < to; i++) {
+      const [kind, inner] = this.events[i];
+      if (kind !== 'enter') continue;
+      if (inner.type === 'codeFlowValue') block.lines.push({ start: inner.start.offset, end: inner.end.offset });
+      else if (inner.type === 'codeFencedFenceInfo' && !block.info) block.info = { start: inner.start.offset, end: inner.end.offset };
+    }
+    this.fencedCode.push(block);
   }
 
   syntax(): Syntax {
     this.excluded.sort((a, b) => a.start - b.start);
     this.code.sort((a, b) => a.start - b.start);
     this.contentStarts.sort((a, b) => a - b);
-    return { excluded: mergeSpans(this.excluded), code: this.code, headings: this.headings, contentStarts: this.contentStarts, definitions: this.definitions };
+    return {
+      excluded: mergeSpans(this.excluded),
+      code: this.code,
+      headings: this.headings,
+      contentStarts: this.contentStarts,
+      definitions: this.definitions,
+      destinations: this.destinations,
+      codeSpans: this.codeSpans,
+      fencedCode: this.fencedCode,
+    };
   }
 }
 
@@ -161,8 +246,7 @@ export function collectSyntaxFromEvents(text: string, events: readonly Event[]):
     }
     if (NODES.has(type)) reader.markChild();
     if (OPAQUE.has(type)) {
-      reader.opaque(token, i);
-      i = exitIndex(events, i);
+      i = reader.opaque(token, i);
       continue;
     }
     ENTER.get(type)?.(reader, token);
@@ -186,6 +270,15 @@ function definitionIdentifier(text: string, events: readonly Event[], from: numb
     }
   }
   return '';
+}
+
+// micromark's own string decoding (micromark-util-decode-string): a backslash escape or a character reference.
+const ESCAPE_OR_REFERENCE = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+
+/** A destination or info string as mdast reads it: backslash escapes and character references decoded. */
+export function decodeMarkdownString(source: string): string {
+  if (!source.includes('\\') && !source.includes('&')) return source;
+  return source.replace(ESCAPE_OR_REFERENCE, (whole: string, escaped: string | undefined) => (escaped ?? decodeReference(whole)));
 }
 
 function decodeReference(source: string): string {

@@ -2,7 +2,7 @@ import { collectSyntaxFromEvents } from './events';
 import { markdownEvents } from './grammar';
 import { FenceTracker } from './fences';
 import { findCandidates, type Candidate } from './placeholders';
-import type { Span, Syntax } from './syntax';
+import type { CodeSpan, Destination, FencedCode, Span, Syntax } from './syntax';
 import { lineEndAt, nextLineStart } from './text';
 
 /**
@@ -64,7 +64,7 @@ export class ChunkedParser {
 
   private run(text: string, definitions: readonly string[], used: Map<string, ChunkFacts>) {
     const cuts = cutPoints(text);
-    const syntax: Syntax = { excluded: [], code: [], headings: [], contentStarts: [], definitions: [] };
+    const syntax: Syntax = { excluded: [], code: [], headings: [], contentStarts: [], definitions: [], destinations: [], codeSpans: [], fencedCode: [] };
     const candidates: Candidate[] = [];
     const prelude = definitions.map((id) => `[${id.replace(/[[\]\\]/g, '\\$&')}]: #\n`).join('');
     for (let i = 0; i < cuts.length; i++) {
@@ -143,9 +143,24 @@ function slice(facts: DocumentFacts, from: number, to: number): DocumentFacts {
       headings: syntax.headings.filter(inside).map(shift),
       contentStarts: syntax.contentStarts.filter((o) => o >= from && o < to).map((o) => o - from),
       definitions: syntax.definitions.filter((d) => d.start >= from && d.start < to).map((d) => ({ ...d, start: d.start - from })),
+      destinations: syntax.destinations.filter(inside).map((d) => moveDestination(d, -from)),
+      codeSpans: syntax.codeSpans.filter(inside).map((c) => moveCodeSpan(c, -from)),
+      fencedCode: syntax.fencedCode.filter(inside).map((f) => moveFencedCode(f, -from, to)),
     },
     candidates: facts.candidates.filter(inside).map(shift),
   };
+}
+
+// What lies inside a chunk ends inside it (the next chunk's heading line
+// closes every block, and inline spans end with their line), so only a
+// fenced block's end, which may run to the appended line, is clamped.
+const moveDestination = (d: Destination, by: number): Destination => ({ ...d, start: d.start + by, end: d.end + by, nodeStart: d.nodeStart + by, nodeEnd: d.nodeEnd + by });
+const moveCodeSpan = (c: CodeSpan, by: number): CodeSpan => ({ start: c.start + by, end: c.end + by, contentStart: c.contentStart + by, contentEnd: c.contentEnd + by });
+function moveFencedCode(f: FencedCode, by: number, clampTo = Infinity): FencedCode {
+  const moved: FencedCode = { start: f.start + by, end: Math.min(f.end, clampTo) + by, lines: [] };
+  if (f.info) moved.info = { start: f.info.start + by, end: f.info.end + by };
+  for (const line of f.lines) if (line.start < clampTo) moved.lines.push({ start: line.start + by, end: line.end + by });
+  return moved;
 }
 
 function append(syntax: Syntax, candidates: Candidate[], facts: DocumentFacts, offset: number): void {
@@ -155,5 +170,8 @@ function append(syntax: Syntax, candidates: Candidate[], facts: DocumentFacts, o
   for (const h of facts.syntax.headings) syntax.headings.push(move(h));
   for (const o of facts.syntax.contentStarts) syntax.contentStarts.push(o + offset);
   for (const d of facts.syntax.definitions) syntax.definitions.push({ ...d, start: d.start + offset });
+  for (const d of facts.syntax.destinations) syntax.destinations.push(moveDestination(d, offset));
+  for (const c of facts.syntax.codeSpans) syntax.codeSpans.push(moveCodeSpan(c, offset));
+  for (const f of facts.syntax.fencedCode) syntax.fencedCode.push(moveFencedCode(f, offset));
   for (const c of facts.candidates) candidates.push(move(c));
 }

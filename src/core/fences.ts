@@ -45,6 +45,11 @@ export function closesFence(line: string, open: Fence): boolean {
 export class FenceTracker {
   private open: Fence | undefined;
 
+  /** Inside fenced code after the lines fed so far. */
+  get isOpen(): boolean {
+    return this.open !== undefined;
+  }
+
   /** True when the line is part of fenced code, its opening and closing fences included. */
   isCode(line: string): boolean {
     if (this.open) {

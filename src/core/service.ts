@@ -17,6 +17,8 @@ export interface AnalysisRequest {
   notes?: boolean;
   /** `false`: never look for missing sections (the `missingSections` switch). */
   missingSections?: boolean;
+  /** `false`: no references (the `references` switch); otherwise read in notes documents, as missing sections are. */
+  references?: boolean;
 }
 
 /** An analysis without the text it was made from (the requester has it). */
@@ -39,21 +41,26 @@ export class AnalysisService {
   analyze(request: AnalysisRequest, once = false): AnalysisResult {
     if (once) {
       const parser = request.text.length > WHOLE_PARSE_LIMIT ? new ChunkedParser() : undefined;
-      const { placeholders, sections, missing } = analyzeText(request.text, { ...this.options(request), parser });
-      return { placeholders, sections, missing };
+      const { placeholders, sections, missing, references } = analyzeText(request.text, { ...this.options(request), parser });
+      return { placeholders, sections, missing, references };
     }
     let parser = this.parsers.get(request.key);
     if (!parser) {
       parser = new ChunkedParser();
       this.parsers.set(request.key, parser);
     }
-    const { placeholders, sections, missing } = analyzeText(request.text, { ...this.options(request), parser });
-    return { placeholders, sections, missing };
+    const { placeholders, sections, missing, references } = analyzeText(request.text, { ...this.options(request), parser });
+    return { placeholders, sections, missing, references };
   }
 
   private options(request: AnalysisRequest): AnalyzeOptions {
-    const missingSections = request.missingSections === false ? 'off' : request.notes ? 'notes' : 'detect';
-    return { template: this.template(request.templateText), ignore: request.ignore, missingSections };
+    const notes = request.notes ? 'notes' : 'detect';
+    return {
+      template: this.template(request.templateText),
+      ignore: request.ignore,
+      missingSections: request.missingSections === false ? 'off' : notes,
+      references: request.references === false ? 'off' : notes,
+    };
   }
 
   forget(key: string): void {

@@ -24,6 +24,35 @@ export interface Syntax {
   contentStarts: number[];
   /** Link reference definitions, by normalised label: they act on the whole document. */
   definitions: { start: number; identifier: string }[];
+  /** Destinations of inline links, images and link reference definitions, in the order of the nodes (a link before the images in its text; sorted by `nodeStart`). */
+  destinations: Destination[];
+  /** Inline code spans (not those inside links or images), in document order. */
+  codeSpans: CodeSpan[];
+  /** Fenced code blocks (not indented ones), in document order. */
+  fencedCode: FencedCode[];
+}
+
+/** Where a link, image or definition points: the destination as written (inside `<…>` when bracketed; escapes not decoded). A `[]()` without one has none. */
+export interface Destination extends Span {
+  kind: 'link' | 'image' | 'definition';
+  /** The whole link, image or definition. */
+  nodeStart: number;
+  nodeEnd: number;
+}
+
+/** An inline code span (`start`/`end` include its backticks). */
+export interface CodeSpan extends Span {
+  /** Its content: inside the backticks, without the one space CommonMark strips from each side. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** A fenced code block (`start`/`end` include its fences). */
+export interface FencedCode extends Span {
+  /** The info string's first word (mdast's `lang`), when there is one. */
+  info?: Span;
+  /** Each content line that holds anything, without container prefixes and fence indentation (micromark's `codeFlowValue`). Blank lines are left out. */
+  lines: Span[];
 }
 
 /** Index of the last span starting at or before `offset`, or -1. */

@@ -75,7 +75,9 @@ function collectSyntax(text: string, tree: Root): Syntax {
   excluded.sort((a, b) => a.start - b.start);
   code.sort((a, b) => a.start - b.start);
   contentStarts.sort((a, b) => a - b);
-  return { excluded: mergeSpans(excluded), code, headings, contentStarts, definitions };
+  // mdast keeps a link's url and a code span's value, not where they are written:
+  // the raw material of references is compared as values (mdastReferenceFacts).
+  return { excluded: mergeSpans(excluded), code, headings, contentStarts, definitions, destinations: [], codeSpans: [], fencedCode: [] };
 }
 
 /** The `[ ]`/`[x]` box is the first thing after the item's marker (possibly on the next line). */
@@ -96,4 +98,42 @@ function headingTitle(text: string, children: readonly Nodes[]): string {
 export function mdastDocumentFacts(text: string): DocumentFacts {
   const syntax = collectSyntax(text, parseMarkdown(text));
   return { syntax, candidates: findCandidates(text, syntax) };
+}
+
+/** What references are read from, as mdast gives it: values, with the spans of whole nodes. */
+export interface ReferenceFacts {
+  /** Links (not autolinks), images and definitions with a non-empty url, in document order. */
+  destinations: { kind: 'link' | 'image' | 'definition'; nodeStart: number; nodeEnd: number; url: string }[];
+  /** Inline code outside links and images. */
+  codeSpans: { start: number; end: number; value: string }[];
+  /** Fenced code blocks: their `lang`, and their lines that hold anything. */
+  fencedCode: { start: number; end: number; lang: string | null; lines: string[] }[];
+}
+
+export function mdastReferenceFacts(text: string): ReferenceFacts {
+  const facts: ReferenceFacts = { destinations: [], codeSpans: [], fencedCode: [] };
+  const visit = (node: Nodes, inLink: boolean): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    switch (node.type) {
+      case 'link':
+      case 'image':
+      case 'definition':
+        // Autolinks (`<https://…>`, `www.…`) are URLs by construction: the events keep no destination for them.
+        if (node.url !== '' && (node.type !== 'link' || text[start] === '[')) facts.destinations.push({ kind: node.type, nodeStart: start, nodeEnd: end, url: node.url });
+        break;
+      case 'inlineCode':
+        if (!inLink) facts.codeSpans.push({ start, end, value: node.value });
+        break;
+      case 'code':
+        // Fenced, not indented: the node starts at its fence.
+        if (text[start] === '`' || text[start] === '~') facts.fencedCode.push({ start, end, lang: node.lang ?? null, lines: node.value.split('\n').filter((l) => l !== '') });
+        break;
+      default:
+    }
+    if ('children' in node) for (const child of node.children) visit(child, inLink || node.type === 'link');
+  };
+  visit(parseMarkdown(text), false);
+  return facts;
 }

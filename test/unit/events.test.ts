@@ -6,9 +6,9 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
-import { collectSyntaxFromEvents } from '../../src/core/events';
+import { collectSyntaxFromEvents, decodeMarkdownString } from '../../src/core/events';
 import { MAX_DELIMITERS } from '../../src/core/grammar';
-import { mdastDocumentFacts } from '../oracle/mdast';
+import { mdastDocumentFacts, mdastReferenceFacts, type ReferenceFacts } from '../oracle/mdast';
 
 function observable(a: Analysis) {
   return {
@@ -107,6 +107,66 @@ suite('the guarded grammar reads what stock GFM reads', () => {
     const chars = ['a', 'w', 'h', '.', '@', '-', '_', '+', '/', ':', '|', ' ', '\n', '\r', '>', '[', ']', '`', '\\', '\t'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (cs) => sameAsStock(cs.join(''))),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
+    );
+  });
+});
+
+/** The raw material of references read from events, as values (what mdast keeps). */
+function referenceFactsOf(text: string): ReferenceFacts {
+  const { syntax } = wholeDocumentFacts(text);
+  const slice = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  return {
+    destinations: syntax.destinations.map((d) => ({ kind: d.kind, nodeStart: d.nodeStart, nodeEnd: d.nodeEnd, url: decodeMarkdownString(slice(d)) })),
+    codeSpans: syntax.codeSpans.map((c) => ({ start: c.start, end: c.end, value: text.slice(c.contentStart, c.contentEnd) })),
+    fencedCode: syntax.fencedCode.map((f) => ({ start: f.start, end: f.end, lang: f.info ? decodeMarkdownString(slice(f.info)) : null, lines: f.lines.map(slice) })),
+  };
+}
+
+/**
+ * mdast's values, with what only a line ending or a container prefix makes
+ * differ left out; `loose` also drops code lines' indentation: a tab that the
+ * fence's indentation takes part of is kept as spaces by mdast, while
+ * micromark's value starts after it.
+ */
+function comparable(facts: ReferenceFacts, loose = false): ReferenceFacts {
+  return {
+    destinations: facts.destinations,
+    // A code span over two lines: mdast turns the line ending into a space and drops a quote's `>`.
+    codeSpans: facts.codeSpans.filter((c) => !/[\r\n ]/.test(c.value)),
+    fencedCode: facts.fencedCode.map((f) => ({ ...f, lines: f.lines.flatMap((l) => l.split(/\r\n|\r|\n/)).map((l) => (loose ? l.trimStart() : l)).filter((l) => l !== '') })),
+  };
+}
+
+function sameReferenceFacts(text: string, loose = false): void {
+  assert.deepEqual(comparable(referenceFactsOf(text), loose), comparable(mdastReferenceFacts(text), loose), JSON.stringify(text));
+}
+
+const REFERENCE_PIECES = [
+  '[a](src/a.ts) ', '[b](<my file.md> "t") ', '![i](docs/x%20y.png)', '[e](a\\_b.ts)', '[n](a&amp;b.md)', '[x](#frag)', '[u](https://x.y/z)',
+  '[![img](i.png)](l.md)', '![![in](x.png)](o.png)', '[c `src/in/link.ts`](c.md)', '[r]: ../up.md\n', '[s]: <a b.md> \'t\'\n', '[empty]()', '[e2](<>)',
+  '`src/a.ts`', '`` `x` ``', '` a `', '`  `', '` `', '```inline```', '`a\nb`', '`x`y`', '\\`not`',
+  '```\ntree/\n```\n', '```ts meta\nconst a = 1;\n\n  b\n```\n', '~~~ text\n├── a/\n│   └── b.ts\n~~~\n', '```\nunclosed\n', '> ```\n> q\n>\n> r\n> ```\n',
+  '- ```py\n  x\n   y\n  ```\n', '  ```\n   in\n  ```\n', '```a\\_b\nz\n```\n', '    indented code\n', '<div>[h](in/html.md)</div>\n', '\r\n', '\n', '\n\n',
+  '# Heading `code.ts` [l](h.md)\n', '| `t.ts` | [c](cell.md) |\n|---|---|\n', '[^1]: note [f](foot.md)\n', '---\nfm: `x.ts`\n---\n',
+];
+
+suite('the references\' raw material read from events equals mdast\'s', () => {
+  test('each piece alone and between headings', () => {
+    for (const piece of REFERENCE_PIECES) {
+      sameReferenceFacts(piece);
+      sameReferenceFacts(`# A\n\n${piece}\n# B\n`);
+    }
+  });
+
+  test('the code spans\' content keeps what CommonMark keeps', () => {
+    const text = '`` `x` `` and ` a ` and `  ` and `b`';
+    assert.deepEqual(wholeDocumentFacts(text).syntax.codeSpans.map((c) => text.slice(c.contentStart, c.contentEnd)), ['`x`', 'a', '  ', 'b']);
+  });
+
+  test('random documents (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...REFERENCE_PIECES, ...PIECES), { maxLength: 30 }), (parts) => sameReferenceFacts(parts.join(''), true)),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
     );
   });

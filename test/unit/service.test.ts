@@ -5,14 +5,14 @@ suite('analysis service (what the worker runs)', () => {
   test('gives the same results as analyze(), per template and ignore list', () => {
     const service = new AnalysisService();
     const text = defaultTemplate().text;
-    const { placeholders, sections, missing } = analyze(text);
-    assert.deepEqual(service.analyze({ key: 'a', text, ignore: [] }), { placeholders, sections, missing });
+    const { placeholders, sections, missing, references } = analyze(text);
+    assert.deepEqual(service.analyze({ key: 'a', text, ignore: [] }), { placeholders, sections, missing, references });
     const custom = '# T\n\n`[x1]`\n';
     const withTemplate = service.analyze({ key: 'b', text: 'Use `[x1]` and `[Name]` [Date]\n', templateText: custom, ignore: ['[Date]'] });
     assert.deepEqual(withTemplate.placeholders.map((p) => p.text), ['[x1]']);
     assert.deepEqual(
       withTemplate,
-      (({ placeholders: p, sections: s, missing: m }) => ({ placeholders: p, sections: s, missing: m }))(
+      (({ placeholders: p, sections: s, missing: m, references: r }) => ({ placeholders: p, sections: s, missing: m, references: r }))(
         analyze('Use `[x1]` and `[Name]` [Date]\n', { template: createTemplate(custom), ignore: ['[Date]'] }),
       ),
     );
@@ -27,6 +27,17 @@ suite('analysis service (what the worker runs)', () => {
     assert.deepEqual(titles(service.analyze({ key: 'p', text: plain, ignore: [], notes: true, missingSections: false })), []);
     const notes = '# Implementation notes\n\n## Phase Information\n\ntext\n';
     assert.ok(titles(service.analyze({ key: 'n', text: notes, ignore: [] }, true)).includes('Security Implementation'));
+  });
+
+  test('references: by content, when the host says the document is notes (whatever missingSections says), never when switched off', () => {
+    const service = new AnalysisService();
+    const body = '\n\n- **Location**: `src/a.ts`\n';
+    const paths = (r: { references: { path?: string }[] }) => r.references.map((ref) => ref.path);
+    assert.deepEqual(paths(service.analyze({ key: 'p', text: '# Search service' + body, ignore: [] })), []);
+    assert.deepEqual(paths(service.analyze({ key: 'p', text: '# Search service' + body, ignore: [], notes: true, missingSections: false })), ['src/a.ts']);
+    assert.deepEqual(paths(service.analyze({ key: 'n', text: '# Implementation notes' + body, ignore: [] }, true)), ['src/a.ts']);
+    assert.deepEqual(paths(service.analyze({ key: 'n', text: '# Implementation notes' + body, ignore: [], references: false })), []);
+    assert.deepEqual(paths(service.analyze({ key: 'p', text: '# Search service' + body, ignore: [], notes: true, references: false })), []);
   });
 
   test('keeps a parser per document and forgets it on request', () => {
