@@ -43,6 +43,12 @@ if (process.argv.includes('--startup')) {
   process.exit(0);
 }
 
+// `npm run bench -- --references`: the reference check alone.
+if (process.argv.includes('--references')) {
+  printReferenceCheck();
+  process.exit(0);
+}
+
 const remark = unified().use(remarkParse).use(remarkGfm);
 const floorScan = (text: string) => {
   const re = /\[[^[\]\r\n]{1,120}\]/g;
@@ -193,6 +199,7 @@ void (async () => {
 
   printAdversarialTimes(measure, fmt);
   printStartUp();
+  printReferenceCheck();
 
   console.log('Bundles (production build):');
   for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/impl-notes.js', 'dist/cli-worker.js', 'dist/worker.js', 'dist/yaml.js', 'dist/re2js.js']) {
@@ -250,6 +257,13 @@ function printStartUp(): void {
   console.log(line('impl-notes check', 'ours') + '   (target: at most 2x node -e 0)');
   console.log(line('  ... in a worker', 'oursInWorker') + '   (--memory-limit given, or a file over 32 KB)');
   console.log(line('markdownlint-cli2', 'theirs') + '\n');
+}
+
+/** The reference check's figures (scripts/bench-references.ts), in a process of its own: its first run is cold. */
+function printReferenceCheck(): void {
+  const args = ['--require', './test/unit/md-loader.cjs', '--import', 'tsx', 'scripts/bench-references.ts', ...(quick ? ['--quick'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`  the reference check benchmark failed (exit ${r.status})\n`);
 }
 
 /** CPU time of this process's finished children, from Linux's /proc (undefined elsewhere). */

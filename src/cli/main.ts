@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what needs no Markdown parser: the analysis bundle parses (see createAnalyzer).
-import { BaselineMatcher, ConfigDiscovery, defaultTemplateText, formatConfigProblem, isDraft, LineIndex, matchesAnyGlob, MAX_NOTES_BYTES, parseBaseline, type Analysis, type FindingCode, type LineRange } from '../core';
+import { BaselineMatcher, ConfigDiscovery, defaultTemplateText, formatConfigProblem, isDraft, LineIndex, matchesAnyGlob, MAX_NOTES_BYTES, parseBaseline, type Analysis, type FindingCode, type LineRange, type Reference, type ResolvedReference } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
 import { COMMAND_FORMATS, FORMATS, type RunTotals } from './formats';
@@ -11,6 +11,7 @@ import { reportFindings, type Judging } from './reported';
 import type { ReportedFinding } from './formats/types';
 import { describeError, nodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer, type Analyzer } from './pool';
+import { Repositories, type GitLister } from './repository';
 import { quietOnClosedPipe, shownName } from './shown';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
@@ -31,6 +32,8 @@ export interface CliIO {
   exitsAfter?: boolean;
   /** The environment, for the Markdown report's links on GitHub Actions (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA); by default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Lists a git work tree's files; by default `git ls-files`. */
+  git?: GitLister;
 }
 
 const EXIT_OK = 0;
@@ -48,15 +51,20 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
 const USAGE = `Usage:
   impl-notes check [--format text|json|sarif|github|markdown|codeclimate]
                    [--baseline FILE] [--changed-since REF] [--strict]
+                   [--max-bytes N] [--link-base URL]
+                   [--root DIR] [--no-references]
                    [--template FILE] [--timeout SECONDS] [--memory-limit MB] PATH...
-  impl-notes baseline [--template FILE] PATH... > FILE
+  impl-notes baseline [--root DIR] [--no-references] [--template FILE] PATH... > FILE
   impl-notes badge [--format svg|endpoint] [--label TEXT] [--template FILE] PATH... > FILE
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
 Commands:
   check     Report leftover placeholders, empty sections and (in notes
-            documents) missing template sections in Markdown notes.
+            documents) missing template sections in Markdown notes, and
+            references to the repository that are broken: paths, line
+            references, Key Classes/Functions symbols and the Code Structure
+            tree that no longer match the files.
             A PATH is a file, or a directory searched for *.md (node_modules
             and dot-folders skipped).
   baseline  Write today's findings as JSON, for check --baseline.
@@ -83,6 +91,11 @@ Options:
   --label TEXT         The badge's left-hand text (default: notes)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
+  --root DIR           The repository that references resolve in (default:
+                       the nearest folder with .git, else the folder of
+                       .impl-notes.yaml, else the checked PATH)
+  --no-references      Do not check references (also: references: false
+                       in .impl-notes.yaml)
   --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
   --memory-limit MB    Stop checking a file that needs more memory (default
                        ${DEFAULT_MEMORY_MB}); when given, every file is checked in a worker
@@ -93,7 +106,7 @@ Options:
 Only regular files are read (devices, FIFOs and sockets are refused), at
 most 10 MB each. Exit status: 0 nothing left to fill (or only notices:
 findings in drafts, on unchanged lines, or in the baseline); 1 placeholders,
-empty or missing sections found; 2 usage error, or a path, template,
+empty or missing sections or broken references found; 2 usage error, or a path, template,
 config, baseline or git REF that cannot be used, or a file past a limit.
 baseline and badge exit 0 unless something cannot be used (2).
 `;
@@ -118,6 +131,10 @@ interface Request {
   /** badge's left-hand text. */
   label: string;
   template?: string;
+  /** `--root DIR` as given. */
+  root?: string;
+  /** The reference check runs (not `--no-references`, not badge). */
+  references: boolean;
   timeoutMs: number;
   memoryMb: number;
   memoryLimitGiven: boolean;
@@ -147,7 +164,7 @@ export async function main(io: CliIO): Promise<number> {
       }
     }
     if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
-    return await check(analyzer, host, cwd, request, template, output, io.env ?? process.env);
+    return await check(analyzer, host, cwd, request, template, output, { env: io.env ?? process.env, git: io.git });
   } finally {
     await analyzer?.close(io.exitsAfter);
   }
@@ -156,6 +173,8 @@ export async function main(io: CliIO): Promise<number> {
 const OPTIONS = {
   format: { type: 'string' },
   template: { type: 'string' },
+  root: { type: 'string' },
+  'no-references': { type: 'boolean' },
   timeout: { type: 'string' },
   'memory-limit': { type: 'string' },
   baseline: { type: 'string' },
@@ -200,6 +219,7 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
   if (typeof base === 'string') return usageError(base);
   if (command === 'new') {
     if (values.format !== undefined) return usageError(`--format applies to check and badge only`);
+    for (const option of ['root', 'no-references'] as const) if (values[option] !== undefined) return usageError(`--${option} applies to check and baseline only`);
     if (paths.length > 1) return usageError('new takes at most one FILE');
     return { command, format: 'text', ...base };
   }
@@ -212,10 +232,12 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
   return { command, format, ...base };
 }
 
+const NEEDS = { template: 'a FILE', baseline: 'a FILE', 'changed-since': 'a REF', 'link-base': 'a URL', root: 'a DIR' } as const;
+
 /** The options of a command, or what is wrong with them. */
 function optionsOf(command: Request['command'], paths: string[], values: Values): Omit<Request, 'command' | 'format'> | string {
-  for (const option of ['template', 'baseline', 'changed-since', 'link-base'] as const) {
-    if (values[option] === '') return `--${option} needs ${option === 'changed-since' ? 'a REF' : option === 'link-base' ? 'a URL' : 'a FILE'}, not ''`;
+  for (const option of ['template', 'baseline', 'changed-since', 'link-base', 'root'] as const) {
+    if (values[option] === '') return `--${option} needs ${NEEDS[option]}, not ''`;
   }
   const timeout = positiveNumber(values.timeout, DEFAULT_TIMEOUT_SECONDS);
   if (timeout === undefined) return `--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`;
@@ -226,9 +248,14 @@ function optionsOf(command: Request['command'], paths: string[], values: Values)
   const checkOnly = (['baseline', 'changed-since', 'strict', 'max-bytes', 'link-base'] as const).find((o) => values[o] !== undefined);
   if (command !== 'check' && checkOnly) return `--${checkOnly} applies to check only`;
   if (command !== 'badge' && values.label !== undefined) return '--label applies to badge only';
+  // A badge counts sections filled: references do not move it.
+  const referenceOption = (['root', 'no-references'] as const).find((o) => values[o] !== undefined);
+  if (command === 'badge' && referenceOption) return `--${referenceOption} applies to check and baseline only`;
   return {
     paths,
     template: values.template,
+    root: values.root,
+    references: values['no-references'] !== true && command !== 'badge',
     timeoutMs: timeout * 1000,
     memoryMb: Math.floor(memory),
     memoryLimitGiven: values['memory-limit'] !== undefined,
@@ -285,10 +312,24 @@ function toRelative(cwd: string, file: string): string {
   return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
 }
 
-type FileAnalyser = (file: string) => Promise<Analysis>;
+/** A checked file's analysis and its references resolved against the repository. */
+interface Checked {
+  analysis: Analysis;
+  /** None when the check is off (`--no-references`, `references: false`). */
+  references: ResolvedReference[];
+}
+
+type FileAnalyser = (file: string) => Promise<Checked>;
+
+/**
+ * Resolves a notes file's references: the file, the PATH argument it was
+ * listed under and the config that applies (for its repository's root);
+ * undefined when the reference check is off for the run.
+ */
+type ReferenceResolver = (absolute: string, checkedPath: string, configFile: string | undefined, references: readonly Reference[]) => Promise<ResolvedReference[]>;
 
 /** Reads, configures and analyses one file; `template`: the text of --template, which wins over any config's. */
-function fileAnalyser(analyzer: Analyzer, host: CliHost, cwd: string, configs: ConfigDiscovery, template: string | undefined): FileAnalyser {
+function fileAnalyser(analyzer: Analyzer, host: CliHost, cwd: string, configs: ConfigDiscovery, template: string | undefined, resolve: ReferenceResolver | undefined, inputOf: ReadonlyMap<string, string>): FileAnalyser {
   return async (file) => {
     const absolute = path.resolve(cwd, file);
     const text = await readNotes(host, absolute);
@@ -298,8 +339,11 @@ function fileAnalyser(analyzer: Analyzer, host: CliHost, cwd: string, configs: C
     // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
     const files = loaded?.config.files ?? [];
     const notes = loaded !== undefined && files.length > 0 && matchesAnyGlob(path.relative(path.dirname(loaded.file), absolute).split(path.sep).join('/'), files);
-    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
-    return { text, ...result };
+    const references = resolve !== undefined && (loaded?.config.references ?? true);
+    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true, references });
+    // The repository is listed (git runs) only for a document that has references.
+    const resolved = references ? await resolve(absolute, path.resolve(cwd, inputOf.get(file) ?? file), loaded?.file, result.references) : [];
+    return { analysis: { text, ...result }, references: resolved };
   };
 }
 
@@ -333,18 +377,30 @@ async function prepareJudging(host: CliHost, cwd: string, request: Request, outp
   return { judging, changes: changes.changes };
 }
 
+/** `--root DIR`, absolute; undefined when not given (or the check is off); EXIT_ERROR after a message when it is not a folder. */
+async function rootOption(host: CliHost, cwd: string, request: Request, { err }: Output): Promise<string | undefined | typeof EXIT_ERROR> {
+  if (request.root === undefined || !request.references) return undefined;
+  const root = path.resolve(cwd, request.root);
+  const stat = await host.stat(root).catch(() => undefined);
+  if (stat?.kind === 'directory') return root;
+  err(`impl-notes: --root ${shownName(request.root)}: ${stat ? 'not a directory' : 'no such directory'}`);
+  return EXIT_ERROR;
+}
+
 function emptyTally(): Tally {
   const counts = Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>;
   return { exit: EXIT_OK, files: 0, filesWithFindings: 0, counts, notices: { draft: 0, existing: 0 }, baselined: 0, fixed: [], unchanged: 0 };
 }
 
 /** check, baseline and badge: analyse the files, judge their findings, hand them to the command's format. */
-async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, { env, git }: Pick<CliIO, 'env' | 'git'>): Promise<number> {
   const tally = emptyTally();
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
     tally.exit = EXIT_ERROR;
   };
+  const root = await rootOption(host, cwd, request, output);
+  if (root === EXIT_ERROR) return root;
   const prepared = await prepareJudging(host, cwd, request, output);
   if (typeof prepared === 'number') return prepared;
   const { judging, changes } = prepared;
@@ -359,26 +415,29 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
     version,
     homepage: repository.url.replace(/\.git$/, ''),
     write: output.write,
-    linkBase: request.linkBase ?? githubLinkBase(env),
+    linkBase: request.linkBase ?? githubLinkBase(env ?? {}),
     maxBytes: request.maxBytes,
     badgeLabel: request.label,
   };
   const formats = request.command === 'check' || request.command === 'new' ? FORMATS : COMMAND_FORMATS[request.command];
   const formatter = formats[request.format](context);
   tally.files = files.length;
+  const repositories = request.references ? new Repositories({ host, root, git, warn: (message) => output.err(`impl-notes: warning: ${shownName(message)}`) }) : undefined;
+  const resolve: ReferenceResolver | undefined = repositories && ((...args) => repositories.resolve(...args));
   const analysed = new Set<string>();
-  await inOrder(files, fileAnalyser(analyzer, host, cwd, configs, template), (file, analysis) => {
-    if (analysis instanceof Error) {
-      fail(`${shownName(file)}: ${describeError(analysis)}`);
+  await inOrder(files, fileAnalyser(analyzer, host, cwd, configs, template, resolve, listed.inputOf), (file, checked) => {
+    if (checked instanceof Error) {
+      fail(`${shownName(file)}: ${describeError(checked)}`);
       return;
     }
+    const { analysis, references } = checked;
     const relativePath = toRelative(cwd, file);
     analysed.add(relativePath);
     const lines = new LineIndex(analysis.text);
     const draft = isDraft(analysis.text);
-    const reported = reportFindings(relativePath, analysis, lines, judging, draft, changedLinesOf?.get(file) ?? undefined);
+    const reported = reportFindings(relativePath, analysis, lines, judging, draft, changedLinesOf?.get(file) ?? undefined, references);
     count(tally, reported, request.command === 'check');
-    formatter.file({ path: file, relativePath, analysis, lines, draft, findings: reported.findings });
+    formatter.file({ path: file, relativePath, analysis, lines, draft, findings: reported.findings, references });
   });
   if (judging.baseline) {
     // Entries of the files this run covered that no finding met: fixed. A file gone from under a PATH covered all of its entries.
@@ -417,8 +476,8 @@ function githubLinkBase(env: Readonly<Record<string, string | undefined>>): stri
 const WINDOW = 16;
 
 /** Analyses files ahead in a window and hands each result (or its error) over in the files' order. */
-async function inOrder(files: readonly string[], analyse: (file: string) => Promise<Analysis>, report: (file: string, result: Analysis | Error) => void): Promise<void> {
-  const window: Promise<Analysis | Error>[] = [];
+async function inOrder(files: readonly string[], analyse: FileAnalyser, report: (file: string, result: Checked | Error) => void): Promise<void> {
+  const window: Promise<Checked | Error>[] = [];
   for (let i = 0; i < files.length; i++) {
     while (window.length < WINDOW && i + window.length < files.length) {
       window.push(analyse(files[i + window.length]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));

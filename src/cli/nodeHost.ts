@@ -48,7 +48,7 @@ const CHUNK = 64 * 1024;
  * the opened file is a regular one, then reads at most `limit` bytes: the
  * size `stat` reports is not trusted (it is 0 for /dev/zero).
  */
-async function readRegularFile(path: string, limit: number): Promise<Uint8Array> {
+async function readRegularFile(path: string, limit: number, prefix = false): Promise<{ bytes: Uint8Array; complete: boolean }> {
   const handle = await nodeFs.open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((err: unknown) => {
     throw friendly(err);
   });
@@ -57,7 +57,8 @@ async function readRegularFile(path: string, limit: number): Promise<Uint8Array>
     const kind = kindOf(stat);
     if (kind.kind === 'directory') throw new HostError('is a directory');
     if (kind.kind !== 'file') throw new HostError(kind.what ?? 'not a regular file');
-    if (stat.size > limit) throw new HostError(tooLargeMessage(limit, stat.size));
+    if (stat.size > limit && !prefix) throw new HostError(tooLargeMessage(limit, stat.size));
+    if (prefix) return await readPrefix(handle, Math.min(stat.size, limit), limit);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -67,7 +68,7 @@ async function readRegularFile(path: string, limit: number): Promise<Uint8Array>
       if (total > limit) throw new HostError(tooLargeMessage(limit));
       chunks.push(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
+    return { bytes: Buffer.concat(chunks, total), complete: true };
   } catch (err) {
     throw friendly(err);
   } finally {
@@ -75,8 +76,32 @@ async function readRegularFile(path: string, limit: number): Promise<Uint8Array>
   }
 }
 
+/**
+ * The first `limit` bytes, in one read of the size the file says it has
+ * (plus one byte, which says whether it goes on): a short read of a
+ * regular file is its end. A file that grew, or says 0 bytes (/proc), is
+ * read on in chunks up to the limit.
+ */
+async function readPrefix(handle: nodeFs.FileHandle, expected: number, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total > limit) return { bytes: buffer.subarray(0, limit), complete: false };
+      const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length + CHUNK));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const wanted = buffer.length - total;
+    const { bytesRead } = await handle.read(buffer, total, wanted, null);
+    total += bytesRead;
+    if (bytesRead < wanted) return { bytes: buffer.subarray(0, total), complete: true };
+  }
+}
+
 export const nodeHost: CliHost = {
-  readFile: readRegularFile,
+  readFile: async (path, limit) => (await readRegularFile(path, limit)).bytes,
+  readPrefix: (path, limit) => readRegularFile(path, limit, true),
   async readDirectory(path) {
     const entries = await nodeFs.readdir(path, { withFileTypes: true }).catch((err: unknown) => {
       throw friendly(err);

@@ -1,4 +1,4 @@
-import { fingerprint, findings, identityKey, sectionIndexAt, touches, type Analysis, type BaselineMatcher, type FindingIdentity, type LineIndex, type LineRange } from '../core';
+import { fingerprint, findings, identityKey, sectionIndexAt, touches, type Analysis, type BaselineMatcher, type FindingIdentity, type LineIndex, type LineRange, type ResolvedReference } from '../core';
 import { FINDING_KINDS } from './formats/findingKinds';
 import type { ReportedFinding } from './formats/types';
 
@@ -12,7 +12,9 @@ export interface Judging {
 /**
  * A file's findings as reported: positioned, keyed, the baseline's taken
  * out; in a draft (unless strict) and off the changed lines (`changed`, when
- * `--changed-since` gave them) a notice. `baselined`: how many the baseline took.
+ * `--changed-since` gave them) a notice. `references`: the file's resolved
+ * references, whose broken ones are findings like the rest (docs/spec.md,
+ * "Exit status"). `baselined`: how many the baseline took.
  */
 export function reportFindings(
   relativePath: string,
@@ -21,11 +23,12 @@ export function reportFindings(
   judging: Judging,
   draft: boolean,
   changed: readonly LineRange[] | undefined,
+  references: readonly ResolvedReference[] = [],
 ): { findings: ReportedFinding[]; baselined: number } {
   const out: ReportedFinding[] = [];
   const occurrences = new Map<string, number>();
   let baselined = 0;
-  for (const f of findings(analysis)) {
+  for (const f of findings(analysis, references)) {
     // The section the finding belongs to: a heading's finding is that heading's section.
     const index = sectionIndexAt(analysis.sections, f.end > f.start ? f.end - 1 : f.start);
     const identity: FindingIdentity = { file: relativePath, rule: f.code, section: index >= 0 ? analysis.sections[index].title : null, message: f.message };

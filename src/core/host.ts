@@ -19,6 +19,12 @@ export interface HostEntry {
 export interface NotesHost {
   /** Reads a regular file; fails with a `HostError` past `limit` bytes, however large the file says it is. */
   readFile(path: string, limit: number): Promise<Uint8Array>;
+  /**
+   * Reads at most the first `limit` bytes of a regular file; `complete` is
+   * false when the file goes on. Optional: without it, a file past the limit
+   * cannot be read at all (`readFile` fails).
+   */
+  readPrefix?(path: string, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }>;
   readDirectory(path: string): Promise<HostEntry[]>;
   /** Undefined when nothing is there; a dangling link is there (an `other`). */
   stat(path: string): Promise<HostStat | undefined>;

@@ -29,6 +29,7 @@ export * from './progress/remaining';
 export * from './baseline';
 export * from './status';
 export * from './diffLines';
+export * from './repository';
 export * from './references/model';
 export { extractReferences } from './references/extract';
 export { referenceLabels } from './references/labels';

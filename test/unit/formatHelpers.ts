@@ -1,4 +1,4 @@
-import { analyze, LineIndex, isDraft, type AnalyzeOptions, type BaselineMatcher, type FindingCode, type LineRange } from '../../src/core';
+import { analyze, LineIndex, isDraft, type AnalyzeOptions, type BaselineMatcher, type FindingCode, type LineRange, type ResolvedReference } from '../../src/core';
 import { FINDING_CODES } from '../../src/cli/formats/findingKinds';
 import type { FormatContext, Formatter, RunTotals } from '../../src/cli/formats';
 import { reportFindings } from '../../src/cli/reported';
@@ -8,6 +8,8 @@ export interface FormatFile {
   text: string;
   options?: AnalyzeOptions;
   changed?: LineRange[];
+  /** Its references as resolveReferences gives them. */
+  references?: ResolvedReference[];
 }
 
 const testContext = (write: (text: string) => void, more: Partial<FormatContext> = {}): FormatContext => ({
@@ -35,12 +37,12 @@ export function runFormat(
 ): string {
   let out = '';
   const formatter = format(testContext((t) => (out += t), more));
-  for (const { path, text, options, changed } of files) {
+  for (const { path, text, options, changed, references = [] } of files) {
     const analysis = analyze(text, options);
     const lines = new LineIndex(analysis.text);
     const draft = isDraft(analysis.text);
-    const { findings } = reportFindings(path, analysis, lines, { strict: more.strict ?? false, baseline: more.baseline }, draft, changed);
-    formatter.file({ path, relativePath: path, analysis, lines, draft, findings });
+    const { findings } = reportFindings(path, analysis, lines, { strict: more.strict ?? false, baseline: more.baseline }, draft, changed, references);
+    formatter.file({ path, relativePath: path, analysis, lines, draft, findings, references });
   }
   formatter.end(totals);
   return out;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,27 @@ suite('CLI host (Node fs)', () => {
       fs.writeFileSync(path.join(dir, 'a.md'), text);
       assert.equal(Buffer.from(await nodeHost.readFile(path.join(dir, 'a.md'), 200_000)).toString(), text);
       await assert.rejects(nodeHost.readFile(path.join(dir, 'a.md'), 199_999), /too large to check/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a prefix read returns the first bytes and says whether the file goes on; it refuses FIFOs without waiting', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
+    try {
+      const file = path.join(dir, 'big.ts');
+      fs.writeFileSync(file, 'ab'.repeat(100_000));
+      const cut = await nodeHost.readPrefix!(file, 150_001);
+      assert.equal(cut.bytes.length, 150_001);
+      assert.equal(cut.complete, false);
+      assert.equal(Buffer.from(cut.bytes).subarray(0, 4).toString(), 'abab');
+      const whole = await nodeHost.readPrefix!(file, 200_000);
+      assert.deepEqual([whole.bytes.length, whole.complete], [200_000, true]);
+      const proc = '/proc/self/status';
+      if (fs.existsSync(proc)) assert.equal((await nodeHost.readPrefix!(proc, 16)).complete, false);
+      const fifo = path.join(dir, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      await assert.rejects(nodeHost.readPrefix!(fifo, 10), /a FIFO \(named pipe\), not a regular file/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BaselineMatcher, parseBaseline } from '../../src/core';
+import { BaselineMatcher, parseBaseline, type ResolvedReference } from '../../src/core';
 import { COMMAND_FORMATS, FORMATS } from '../../src/cli/formats';
 import { markdownText, utf8Length } from '../../src/cli/formats/markdownText';
 import { runFormat, totalsOf, type FormatFile } from './formatHelpers';
@@ -54,8 +54,8 @@ suite('markdown report', () => {
     const tree = parse(runFormat(FORMATS.markdown, [todo, done], totals));
     const [table] = nodesOf(tree, 'table') as Parent[];
     const rows = table.children.map((r) => (r as Parent).children.map(textOf));
-    assert.deepEqual(rows[0], ['File', 'Sections filled', 'Progress', 'Placeholders', 'Empty', 'Missing']);
-    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5]]), [['docs/a.md', '1/3', '1', '1', '0'], ['docs/done.md', '1/1', '0', '0', '0']]);
+    assert.deepEqual(rows[0], ['File', 'Sections filled', 'Progress', 'Placeholders', 'Empty', 'Missing', 'Broken references']);
+    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6]]), [['docs/a.md', '1/3', '1', '1', '0', '0'], ['docs/done.md', '1/1', '0', '0', '0', '0']]);
     assert.match(rows[1][2], /^███░░░░░░░ 33%$/);
   });
 
@@ -70,7 +70,7 @@ suite('markdown report', () => {
       assert.deepEqual(nodesOf(tree, type).filter((n) => type !== 'link' || !textOf(n).includes('evil')), [], `a ${type} node was made`);
     }
     const [table] = nodesOf(tree, 'table') as Parent[];
-    assert.equal((table.children[1] as Parent).children.length, 6, 'the | in the path did not split the cell');
+    assert.equal((table.children[1] as Parent).children.length, 7, 'the | in the path did not split the cell');
     assert.equal(textOf((table.children[1] as Parent).children[0]), 'docs/<b>|evil`.md');
     const [item] = nodesOf(tree, 'listItem');
     const shown = textOf(item).replaceAll('\u200b', '');
@@ -194,5 +194,54 @@ suite('badge', () => {
 
   test('no files, or no sections: 100% (nothing left to fill)', () => {
     assert.equal(JSON.parse(runFormat(COMMAND_FORMATS.badge.endpoint, [], totalsOf())).message, '100% filled');
+  });
+});
+
+suite('references in the review formats', () => {
+  // A draft whose Location names a moved file and whose Key Classes list a renamed symbol (as resolveReferences gives them).
+  const text = '---\nstatus: draft\n---\n# Notes\n\nOwner: [Name]\n\n**Location**: `src/search/indexer.ts`\n\n- `SearchIndexer`\n';
+  const at = (s: string) => text.indexOf(s);
+  const references: ResolvedReference[] = [
+    {
+      kind: 'path', source: 'location', start: at('src/search'), end: at('src/search') + 21, text: 'src/search/indexer.ts', path: 'src/search/indexer.ts', status: 'missing',
+      finding: { code: 'broken-reference', message: '`src/search/indexer.ts` does not exist in the repository' },
+    },
+    {
+      kind: 'symbol', source: 'symbol', start: at('SearchIndexer'), end: at('SearchIndexer') + 13, text: 'SearchIndexer', symbol: 'SearchIndexer', scope: ['src/search/indexer.ts'], status: 'missing',
+      finding: { code: 'unknown-symbol', message: '`SearchIndexer` is not declared in `src/search/indexer.ts`' },
+    },
+  ];
+  const draft: FormatFile = { path: 'docs/n.md', text, references };
+  const codes = (out: string) => out.split('\n').filter((l) => l.startsWith('docs/')).map((l) => /\[([a-z-]+)\](.*)$/.exec(l)?.slice(1).join(''));
+
+  test('in a draft a placeholder is a notice, a broken reference or unknown symbol still fails; --strict changes only the placeholder', () => {
+    assert.deepEqual(codes(runFormat(FORMATS.text, [draft], totalsOf())), ['placeholder (notice: draft)', 'broken-reference', 'unknown-symbol']);
+    assert.deepEqual(codes(runFormat(FORMATS.text, [draft], totalsOf(), { strict: true })), ['placeholder', 'broken-reference', 'unknown-symbol']);
+  });
+
+  test('off the changed lines a broken reference is a notice like any finding', () => {
+    const changed = { ...draft, changed: [{ from: 10, to: 10 }] };
+    assert.deepEqual(codes(runFormat(FORMATS.text, [changed], totalsOf())), ['placeholder (notice: draft)', 'broken-reference (notice: unchanged line)', 'unknown-symbol']);
+  });
+
+  test('the baseline holds broken references and unknown symbols by file, rule, section and message', () => {
+    const baseline = parseBaseline(runFormat(COMMAND_FORMATS.baseline.json, [draft], totalsOf()));
+    assert.ok(!('error' in baseline));
+    assert.deepEqual(baseline.findings.map((e) => e.rule).sort(), ['broken-reference', 'placeholder', 'unknown-symbol']);
+    const moved = { ...draft, text: text.replace('# Notes\n', '# Notes\n\nA line added above.\n'), references: references.map((r) => ({ ...r, start: r.start + 20, end: r.end + 20 })) };
+    assert.deepEqual(codes(runFormat(FORMATS.text, [moved], totalsOf(), { baseline: new BaselineMatcher(baseline) })), []);
+  });
+
+  test('markdown: one Broken references column counts both rules; codeclimate reports them as Bug Risk', () => {
+    const tree = parse(runFormat(FORMATS.markdown, [draft], totalsOf({ files: 1, filesWithFindings: 1, counts: { 'broken-reference': 1, 'unknown-symbol': 1 } })));
+    const [table] = nodesOf(tree, 'table') as Parent[];
+    const rows = table.children.map((r) => (r as Parent).children.map(textOf));
+    assert.deepEqual([rows[0][6], rows[1][3], rows[1][6]], ['Broken references', '1', '2']);
+    const issues = JSON.parse(runFormat(FORMATS.codeclimate, [draft], totalsOf()));
+    assert.deepEqual(issues.map((i: { check_name: string; severity: string; categories: string[] }) => [i.check_name, i.severity, i.categories]), [
+      ['placeholder', 'info', ['Clarity']],
+      ['broken-reference', 'major', ['Bug Risk']],
+      ['unknown-symbol', 'major', ['Bug Risk']],
+    ]);
   });
 });

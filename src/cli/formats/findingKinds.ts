@@ -18,6 +18,8 @@ export interface FindingKind {
   codeClimate: { categories: string[]; severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker' };
   /** In a document marked draft / in progress, a notice rather than a failure (docs/spec.md, "Drafts"). */
   noticeInDrafts: boolean;
+  /** Counted with another code's findings in the summary line and the Markdown report's columns (its own `one`, `many` and `column` unused). */
+  countedWith?: FindingCode;
 }
 
 export const FINDING_KINDS: Readonly<Record<FindingCode, FindingKind>> = {
@@ -33,10 +35,28 @@ export const FINDING_KINDS: Readonly<Record<FindingCode, FindingKind>> = {
     one: 'missing section', many: 'missing sections', alwaysInSummary: false, column: 'Missing',
     codeClimate: { categories: ['Clarity'], severity: 'minor' }, noticeInDrafts: true,
   },
+  // A broken reference is wrong, not unfinished: it fails in a draft too.
+  'broken-reference': {
+    one: 'broken reference', many: 'broken references', alwaysInSummary: false, column: 'Broken references',
+    codeClimate: { categories: ['Bug Risk'], severity: 'major' }, noticeInDrafts: false,
+  },
+  // "… and 3 broken references" counts unknown symbols too (docs/spec.md, "Resolving references").
+  'unknown-symbol': {
+    one: 'unknown symbol', many: 'unknown symbols', alwaysInSummary: false, column: 'Unknown symbols',
+    codeClimate: { categories: ['Bug Risk'], severity: 'major' }, noticeInDrafts: false, countedWith: 'broken-reference',
+  },
 };
 
-/** The codes in table order (the order of summary parts and report columns). */
+/** The codes in table order. */
 export const FINDING_CODES = Object.keys(FINDING_KINDS) as FindingCode[];
+
+/** The codes the summary line and the Markdown report's columns count, in their order: those not counted with another. */
+export const COUNTED_CODES = FINDING_CODES.filter((code) => FINDING_KINDS[code].countedWith === undefined);
+
+/** The findings counted under `code`: its own and those of the codes counted with it. */
+export function countFor(counts: Readonly<Record<FindingCode, number>>, code: FindingCode): number {
+  return FINDING_CODES.reduce((sum, c) => (c === code || FINDING_KINDS[c].countedWith === code ? sum + counts[c] : sum), 0);
+}
 
 export function countOf(n: number, code: FindingCode): string {
   return `${n} ${n === 1 ? FINDING_KINDS[code].one : FINDING_KINDS[code].many}`;

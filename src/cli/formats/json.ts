@@ -5,7 +5,7 @@ import type { FormatContext, Formatter } from './types';
 export function json({ write }: FormatContext): Formatter {
   const files: FileReport[] = [];
   return {
-    file: ({ path, analysis, lines }) => files.push(toFileReport(path, analysis, lines)),
+    file: ({ path, analysis, lines, references }) => files.push(toFileReport(path, analysis, lines, references)),
     end: () => write(JSON.stringify({ version: 1, files } satisfies JsonReport) + '\n'),
   };
 }

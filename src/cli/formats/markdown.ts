@@ -1,5 +1,5 @@
 import { progress, type FindingCode } from '../../core';
-import { FINDING_CODES, FINDING_KINDS } from './findingKinds';
+import { COUNTED_CODES, FINDING_CODES, FINDING_KINDS, countFor } from './findingKinds';
 import { htmlText, linkTarget, markdownText, progressBar, utf8Length } from './markdownText';
 import { summaryLine } from './summary';
 import type { FormatContext, Formatter, ReportedFinding, RunTotals } from './types';
@@ -93,7 +93,7 @@ function render(rows: readonly FileRow[], totals: RunTotals, linkBase: string, m
   out.add(summaryLine(totals) + '\n\n');
   let rowsLeft = 0;
   if (rows.length > 0) {
-    const columns = FINDING_CODES.map((code) => FINDING_KINDS[code].column);
+    const columns = COUNTED_CODES.map((code) => FINDING_KINDS[code].column);
     out.add(`| File | Sections filled | Progress | ${columns.join(' | ')} |\n`);
     out.add(`|:--|--:|:--|${columns.map(() => '--:|').join('')}\n`);
     for (const row of rows) {
@@ -125,7 +125,7 @@ function tableRow(row: FileRow, linkBase: string): string {
   const linkable = !row.relativePath.startsWith('../') && row.relativePath !== '..' && !row.relativePath.startsWith('/');
   const name = markdownText(row.path);
   const file = (linkable ? `[${name}](${linkTarget(linkBase, row.relativePath)})` : name) + (row.draft ? ' (draft)' : '');
-  const counts = FINDING_CODES.map((code) => String(row.counts[code]));
+  const counts = COUNTED_CODES.map((code) => String(countFor(row.counts, code)));
   return `| ${file} | ${row.filled}/${row.total} | ${progressBar(row.filled, row.total)} | ${counts.join(' | ')} |\n`;
 }
 

@@ -1,4 +1,4 @@
-import { FINDING_CODES, FINDING_KINDS, countOf } from './findingKinds';
+import { COUNTED_CODES, FINDING_CODES, FINDING_KINDS, countFor, countOf } from './findingKinds';
 import type { ReportedFinding, RunTotals } from './types';
 
 /** The last line of the text and github formats: what is left, in how many files, and what was not counted. */
@@ -8,7 +8,7 @@ export function summaryLine(totals: RunTotals): string {
   if (unchanged > 0) checked += ` (${unchanged} unchanged ${unchanged === 1 ? 'file' : 'files'} skipped)`;
   const notCounted = notCountedSentence(totals);
   const fixed = fixedSentence(totals);
-  const parts = FINDING_CODES.filter((code) => FINDING_KINDS[code].alwaysInSummary || counts[code] > 0).map((code) => countOf(counts[code], code));
+  const parts = COUNTED_CODES.filter((code) => FINDING_KINDS[code].alwaysInSummary || countFor(counts, code) > 0).map((code) => countOf(countFor(counts, code), code));
   if (FINDING_CODES.every((code) => counts[code] === 0)) return `${checked}: ${notCounted ? 'nothing that fails the check.' : 'nothing left to fill.'}${notCounted}${fixed}`;
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
   return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.${notCounted}${fixed}`;

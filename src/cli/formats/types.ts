@@ -1,4 +1,4 @@
-import type { Analysis, BaselineEntry, Finding, FindingCode, LineIndex } from '../../core';
+import type { Analysis, BaselineEntry, Finding, FindingCode, LineIndex, ResolvedReference } from '../../core';
 
 /** Why a finding is reported but does not fail the run. */
 type NoticeReason = 'draft' | 'existing';
@@ -27,8 +27,10 @@ interface CheckedFile {
   lines: LineIndex;
   /** It says it is a draft (docs/spec.md, "Drafts"). */
   draft: boolean;
-  /** Its findings in document order, less those the baseline holds. */
+  /** Its findings in document order (its broken references among them), less those the baseline holds. */
   findings: ReportedFinding[];
+  /** Every reference it makes, resolved against its repository, broken or not; none when the check is off. */
+  references: readonly ResolvedReference[];
 }
 
 /** Counts over the whole run. */

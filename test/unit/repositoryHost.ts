@@ -1,0 +1,120 @@
+import { HostError, joinPath, parentPath, tooLargeMessage, type HostEntry, type HostStat, type NotesHost } from '../../src/core';
+
+/** A file's text, a file of a given size that is never held (its bytes are `filler`), a link, or a special file. */
+export type MemoryEntry = string | { size: number; filler?: string } | { linkTo: string } | { other: string };
+
+/**
+ * A repository in memory for the resolution tests: absolute paths to
+ * entries, folders implied by the paths under them. Counts every read, so
+ * tests can assert that a file is read at most once and nothing outside is.
+ */
+export class RepositoryHost implements NotesHost {
+  readonly reads = new Map<string, number>();
+  readonly realpaths: string[] = [];
+  private children: Map<string, Map<string, true>> | undefined;
+
+  constructor(
+    private readonly entries: Map<string, MemoryEntry>,
+    withPrefixReads = true,
+  ) {
+    if (!withPrefixReads) this.readPrefix = undefined;
+  }
+
+  static of(entries: Record<string, MemoryEntry>, withPrefixReads = true): RepositoryHost {
+    return new RepositoryHost(new Map(Object.entries(entries)), withPrefixReads);
+  }
+
+  /** Reads of paths outside `folder`. */
+  readsOutside(folder: string): string[] {
+    return [...this.reads.keys()].filter((p) => p !== folder && !p.startsWith(folder + '/'));
+  }
+
+  private resolve(path: string, depth = 0): string {
+    if (depth > 40) throw new HostError('too many levels of symbolic links');
+    let at = '';
+    for (const segment of path.split('/').filter(Boolean)) {
+      at = `${at}/${segment}`;
+      const entry = this.entries.get(at);
+      if (entry && typeof entry === 'object' && 'linkTo' in entry) at = this.resolve(joinPath(parentPath(at), entry.linkTo), depth + 1);
+    }
+    return at || '/';
+  }
+
+  private folderIndex(): Map<string, Map<string, true>> {
+    if (this.children) return this.children;
+    const children = new Map<string, Map<string, true>>();
+    for (const path of this.entries.keys()) {
+      let child = path;
+      for (let parent = parentPath(child); ; parent = parentPath(parent)) {
+        let names = children.get(parent);
+        if (!names) children.set(parent, (names = new Map()));
+        const name = child.slice(child.lastIndexOf('/') + 1);
+        if (names.has(name)) break;
+        names.set(name, true);
+        if (parent === '/') break;
+        child = parent;
+      }
+    }
+    this.children = children;
+    return children;
+  }
+
+  private isFolder(path: string): boolean {
+    return this.folderIndex().has(path);
+  }
+
+  private bytesOf(path: string, limit: number, truncate: boolean): { bytes: Uint8Array; complete: boolean } {
+    this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    const real = this.resolve(path);
+    const entry = this.entries.get(real);
+    if (entry === undefined) throw new HostError(this.isFolder(real) ? 'is a directory' : 'no such file or directory');
+    if (typeof entry === 'object' && 'other' in entry) throw new HostError(entry.other);
+    if (typeof entry === 'object' && 'size' in entry) {
+      if (!truncate && entry.size > limit) throw new HostError(tooLargeMessage(limit, entry.size));
+      const length = Math.min(entry.size, limit);
+      return { bytes: new TextEncoder().encode((entry.filler ?? 'x').repeat(Math.ceil(length / (entry.filler ?? 'x').length)).slice(0, length)), complete: entry.size <= limit };
+    }
+    const bytes = new TextEncoder().encode(entry as string);
+    if (bytes.length > limit && !truncate) throw new HostError(tooLargeMessage(limit, bytes.length));
+    return { bytes: bytes.subarray(0, limit), complete: bytes.length <= limit };
+  }
+
+  async readFile(path: string, limit: number): Promise<Uint8Array> {
+    return this.bytesOf(path, limit, false).bytes;
+  }
+
+  readPrefix? = async (path: string, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> => this.bytesOf(path, limit, true);
+
+  async readDirectory(path: string): Promise<HostEntry[]> {
+    const real = this.resolve(path);
+    const names = this.folderIndex().get(real);
+    if (!names) throw new HostError('no such file or directory');
+    const out: HostEntry[] = [];
+    for (const name of names.keys()) {
+      const stat = await this.stat(`${real === '/' ? '' : real}/${name}`).catch(() => undefined);
+      out.push({ name, kind: stat?.kind ?? 'other' });
+    }
+    return out;
+  }
+
+  async stat(path: string): Promise<HostStat | undefined> {
+    let real: string;
+    try {
+      real = this.resolve(path);
+    } catch {
+      return { kind: 'other', what: 'too many levels of symbolic links' };
+    }
+    const entry = this.entries.get(real);
+    if (entry === undefined) return this.isFolder(real) ? { kind: 'directory' } : undefined;
+    if (typeof entry === 'object' && 'other' in entry) return { kind: 'other', what: entry.other };
+    if (typeof entry === 'object' && 'linkTo' in entry) return { kind: 'other', what: 'a dangling symbolic link' };
+    return { kind: 'file' };
+  }
+
+  async realpath(path: string): Promise<string> {
+    this.realpaths.push(path);
+    const real = this.resolve(path);
+    if (!this.entries.has(real) && !this.isFolder(real)) throw new HostError('no such file or directory');
+    return real;
+  }
+}
