@@ -1,4 +1,5 @@
 import { ignoreMatcher } from './config';
+import { RULES, type RuleId } from './rules';
 import { firstHeadingText, looksLikeNotes } from './detect';
 import { buildOutline, findMissingSections, looseTitle, matchesPattern, type MissingSection, type TemplateSection } from './missing';
 import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
@@ -41,7 +42,8 @@ export interface Analysis {
   missing: MissingSection[];
 }
 
-export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section';
+/** A finding's rule (src/core/rules): one module each. */
+export type FindingCode = RuleId;
 
 /** One problem to report, in editor and CLI alike. */
 export interface Finding {
@@ -159,39 +161,7 @@ function isNotesByContent(text: string, sections: readonly Section[], template: 
   return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
 }
 
-/** Placeholders and empty sections, in document order. */
+/** Every rule's findings (src/core/rules), in document order. */
 export function findings(analysis: Analysis): Finding[] {
-  const out: Finding[] = analysis.placeholders.map((p) => ({
-    code: 'placeholder',
-    start: p.start,
-    end: p.end,
-    message: `Placeholder ${p.text} is not filled in`,
-    text: p.text,
-  }));
-  for (const s of analysis.sections) {
-    if (s.status === 'empty') {
-      out.push({
-        code: 'empty-section',
-        start: s.start,
-        end: s.headingEnd,
-        message: s.title === '' ? 'Section is empty' : `Section "${s.title}" is empty`,
-      });
-    }
-  }
-  for (const m of analysis.missing) {
-    const anchor = analysis.sections[m.anchor];
-    out.push({
-      code: 'missing-section',
-      start: lineStart(analysis.text, anchor.start),
-      end: anchor.headingEnd,
-      message: `Section "${m.title}" is missing`,
-    });
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-function lineStart(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
+  return RULES.flatMap((rule): Finding[] => rule.find(analysis)).sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -26,3 +26,4 @@ export * from './missing';
 export * from './workspaceNotes';
 export * from './workspaceScan';
 export * from './progress/remaining';
+export * from './rules';

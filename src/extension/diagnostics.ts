@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findings, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
+import { findings, RULES, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
 import { readSettings, type Settings, type SeveritySetting } from './settings';
@@ -202,12 +202,9 @@ function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Di
   return out;
 }
 
+/** Each rule's severity, as its setting says (src/core/rules: `severitySetting`). */
 function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
-  return {
-    placeholder: settings.severity.placeholder,
-    'empty-section': settings.severity.emptySection,
-    'missing-section': settings.severity.missingSection,
-  };
+  return Object.fromEntries(RULES.map((rule) => [rule.id, settings.severity[rule.severitySetting] ?? 'information'])) as Record<FindingCode, SeveritySetting>;
 }
 
 function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {

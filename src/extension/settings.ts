@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RULES } from '../core';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 /** `open`: problems of the notes documents shown in tabs; `workspace`: of every notes file of the workspace. */
@@ -10,7 +11,8 @@ export interface Settings {
   detectByContent: boolean;
   template: string;
   ignore: string[];
-  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting; missingSection: SeveritySetting };
+  /** By the rule's `severitySetting` (src/core/rules): `implementationNotes.severity.<key>`. */
+  severity: Readonly<Record<string, SeveritySetting>>;
   /** Report template sections a notes document lacks. */
   missingSections: boolean;
   newNotesFolder: string;
@@ -35,11 +37,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     detectByContent: c.get<boolean>('detectByContent', true),
     template: c.get<string>('template', ''),
     ignore: c.get<string[]>('ignore', []),
-    severity: {
-      placeholder: c.get<SeveritySetting>('severity.placeholder', 'information'),
-      emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
-      missingSection: c.get<SeveritySetting>('severity.missingSection', 'information'),
-    },
+    severity: Object.fromEntries(RULES.map((rule) => [rule.severitySetting, c.get<SeveritySetting>(`severity.${rule.severitySetting}`, 'information')])),
     missingSections: c.get<boolean>('missingSections', true),
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
     fillDates: c.get<boolean>('newNotes.fillDates', false),
