@@ -135,6 +135,26 @@ export function missingSectionEdit(text: string, missing: MissingSection, templa
   return { start: at, end: at, newText, snippet };
 }
 
+/** How a host says a document may be notes: the part of the decision that is not its text. */
+export interface NotesDetection {
+  /** A `files` glob (setting or config file) names the file: notes whatever its content. Lazy: checked only when the content does not decide. */
+  byGlob: boolean | (() => boolean);
+  detectByContent: boolean;
+  /** A custom template (not the built-in one): its first heading also marks notes. */
+  customTemplate?: TemplateModel;
+}
+
+/**
+ * Whether a document is notes (docs/spec.md, "Notes documents"): the one
+ * decision the editor, the workspace scan and the CLI's hosts share. By
+ * content (the first heading or the front matter says so, or, with a custom
+ * template, the first heading matches its first heading), or by a glob.
+ */
+export function isNotesDocument(text: string, how: NotesDetection): boolean {
+  if (how.detectByContent && (looksLikeNotes(text) || (how.customTemplate !== undefined && matchesTemplateFirstHeading(text, how.customTemplate)))) return true;
+  return typeof how.byGlob === 'function' ? how.byGlob() : how.byGlob;
+}
+
 /**
  * With a custom template, a document whose first heading matches the
  * template's first heading (as a pattern) is notes (docs/spec.md, "Notes

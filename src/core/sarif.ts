@@ -11,7 +11,9 @@ export interface SarifLog {
 
 /** SARIF's rule list, from the rule registry (src/core/rules); `helpUri` is the rule's section of docs/spec.md. */
 function sarifRules(informationUri: string): unknown[] {
-  const base = informationUri.replace(/\/+$/, '');
+  let end = informationUri.length;
+  while (end > 0 && informationUri[end - 1] === '/') end--;
+  const base = informationUri.slice(0, end);
   return RULES.map((rule) => ({
     id: rule.id,
     name: rule.name,
