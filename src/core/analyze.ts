@@ -160,7 +160,7 @@ export function isNotesDocument(text: string, how: NotesDetection): boolean {
  * template's first heading (as a pattern) is notes (docs/spec.md, "Notes
  * documents"). A quick look at the head of the text, for the editor's detection.
  */
-export function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
+function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
   const title = firstHeadingText(text);
   const pattern = templateOutline(template)[0]?.pattern;
   if (title === undefined || !pattern) return false;

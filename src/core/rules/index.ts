@@ -11,10 +11,5 @@ export const RULES = [
   missingSection,
 ] as const;
 
-export type { Rule, RuleFinding } from './rule';
 export type RuleId = (typeof RULES)[number]['id'];
 
-/** The rule of a finding code. */
-export function ruleOf(id: RuleId): (typeof RULES)[number] {
-  return RULES.find((r) => r.id === id)!;
-}
