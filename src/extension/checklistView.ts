@@ -15,7 +15,7 @@ import {
 } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
-import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
+import { mainThreadTimings, timedEvent, timedTreeData } from './mainThreadTimings';
 
 import type { MissingSectionRef } from './missingSections';
 
@@ -305,17 +305,17 @@ export function registerChecklist(
 ): { provider: ChecklistProvider; view: ChecklistTreeView; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: timedTreeData('checklist', provider), showCollapseAll: true });
-  const updateBadge = () =>
-    mainThreadTimings.time('checklist.badge', () => {
-      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
-      view.badge = provider.badge;
-      view.message = provider.message;
-    });
+  const updateBadge = () => {
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
+    view.badge = provider.badge;
+    view.message = provider.message;
+  };
   updateBadge();
   const disposable = vscode.Disposable.from(
     provider,
     view,
-    provider.onDidRefresh(updateBadge),
+    // Timed where it is subscribed: the handler holds no probe.
+    timedEvent('checklist.badge', provider.onDidRefresh)(updateBadge),
     followCursor(provider, view),
     redrawWhenShown(provider, view),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../core';
 import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
-import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
+import { timedEvent, timedTreeData } from './mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
 import { MAX_SCANNED_FILES } from './workspaceScan';
 
@@ -195,16 +195,15 @@ function workspaceBadge(rows: readonly WorkspaceRow[]): vscode.ViewBadge | undef
 export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
   const provider = new WorkspaceNotesProvider(notes);
   const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: timedTreeData('workspace', provider), showCollapseAll: true });
-  const update = () =>
-    mainThreadTimings.time('workspace.viewState', () => {
-      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
-      view.badge = workspaceBadge(provider.files());
-      view.message = notes.capped
-        ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
-        : undefined;
-      // The welcome text ("no notes found") only once a scan has looked.
-      void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
-    });
+  const update = () => {
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+    view.badge = workspaceBadge(provider.files());
+    view.message = notes.capped
+      ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
+      : undefined;
+    // The welcome text ("no notes found") only once a scan has looked.
+    void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
+  };
   notes.setViewVisible(view.visible);
   update();
   return {
@@ -212,7 +211,7 @@ export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => b
     disposable: vscode.Disposable.from(
       provider,
       view,
-      provider.onDidRefresh(update),
+      timedEvent('workspace.viewState', provider.onDidRefresh)(update),
       view.onDidChangeVisibility((e) => notes.setViewVisible(e.visible)),
       vscode.commands.registerCommand('implementationNotes.refreshWorkspaceNotes', () => notes.rescan()),
     ),
