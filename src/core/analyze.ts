@@ -1,4 +1,5 @@
 import { ignoreMatcher } from './config';
+import { RULES, type RuleId } from './rules';
 import { firstHeadingText, looksLikeNotes } from './detect';
 import { buildOutline, findMissingSections, looseTitle, matchesPattern, type MissingSection, type TemplateSection } from './missing';
 import { wholeDocumentFacts, type ChunkedParser, type DocumentFacts } from './facts';
@@ -48,7 +49,8 @@ export interface Analysis {
   references: Reference[];
 }
 
-export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section';
+/** A finding's rule (src/core/rules): one module each. */
+export type FindingCode = RuleId;
 
 /** One problem to report, in editor and CLI alike. */
 export interface Finding {
@@ -142,12 +144,32 @@ export function missingSectionEdit(text: string, missing: MissingSection, templa
   return { start: at, end: at, newText, snippet };
 }
 
+/** How a host says a document may be notes: the part of the decision that is not its text. */
+export interface NotesDetection {
+  /** A `files` glob (setting or config file) names the file: notes whatever its content. Lazy: checked only when the content does not decide. */
+  byGlob: boolean | (() => boolean);
+  detectByContent: boolean;
+  /** A custom template (not the built-in one): its first heading also marks notes. */
+  customTemplate?: TemplateModel;
+}
+
+/**
+ * Whether a document is notes (docs/spec.md, "Notes documents"): the one
+ * decision the editor, the workspace scan and the CLI's hosts share. By
+ * content (the first heading or the front matter says so, or, with a custom
+ * template, the first heading matches its first heading), or by a glob.
+ */
+export function isNotesDocument(text: string, how: NotesDetection): boolean {
+  if (how.detectByContent && (looksLikeNotes(text) || (how.customTemplate !== undefined && matchesTemplateFirstHeading(text, how.customTemplate)))) return true;
+  return typeof how.byGlob === 'function' ? how.byGlob() : how.byGlob;
+}
+
 /**
  * With a custom template, a document whose first heading matches the
  * template's first heading (as a pattern) is notes (docs/spec.md, "Notes
  * documents"). A quick look at the head of the text, for the editor's detection.
  */
-export function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
+function matchesTemplateFirstHeading(text: string, template: TemplateModel): boolean {
   const title = firstHeadingText(text);
   const pattern = templateOutline(template)[0]?.pattern;
   if (title === undefined || !pattern) return false;
@@ -168,39 +190,7 @@ function isNotesByContent(text: string, sections: readonly Section[], template: 
   return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
 }
 
-/** Placeholders and empty sections, in document order. */
+/** Every rule's findings (src/core/rules), in document order. */
 export function findings(analysis: Analysis): Finding[] {
-  const out: Finding[] = analysis.placeholders.map((p) => ({
-    code: 'placeholder',
-    start: p.start,
-    end: p.end,
-    message: `Placeholder ${p.text} is not filled in`,
-    text: p.text,
-  }));
-  for (const s of analysis.sections) {
-    if (s.status === 'empty') {
-      out.push({
-        code: 'empty-section',
-        start: s.start,
-        end: s.headingEnd,
-        message: s.title === '' ? 'Section is empty' : `Section "${s.title}" is empty`,
-      });
-    }
-  }
-  for (const m of analysis.missing) {
-    const anchor = analysis.sections[m.anchor];
-    out.push({
-      code: 'missing-section',
-      start: lineStart(analysis.text, anchor.start),
-      end: anchor.headingEnd,
-      message: `Section "${m.title}" is missing`,
-    });
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-function lineStart(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
+  return RULES.flatMap((rule): Finding[] => rule.find(analysis)).sort((a, b) => a.start - b.start || a.end - b.end);
 }

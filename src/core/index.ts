@@ -32,3 +32,4 @@ export * from './diffLines';
 export * from './references/model';
 export { extractReferences } from './references/extract';
 export { referenceLabels } from './references/labels';
+export * from './rules';

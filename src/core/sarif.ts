@@ -1,3 +1,4 @@
+import { RULES } from './rules';
 
 /** A SARIF 2.1.0 log (the subset we write), for code-scanning uploads. */
 export interface SarifLog {
@@ -6,29 +7,20 @@ export interface SarifLog {
   runs: unknown[];
 }
 
-const RULES = [
-  {
-    id: 'placeholder',
-    name: 'LeftoverPlaceholder',
-    shortDescription: { text: 'A template placeholder is not filled in' },
-    fullDescription: { text: 'A [bracketed] placeholder from the implementation-notes template is still in the document.' },
+/** SARIF's rule list, from the rule registry (src/core/rules); `helpUri` is the rule's section of docs/spec.md. */
+function sarifRules(informationUri: string): unknown[] {
+  let end = informationUri.length;
+  while (end > 0 && informationUri[end - 1] === '/') end--;
+  const base = informationUri.slice(0, end);
+  return RULES.map((rule) => ({
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.shortDescription },
+    fullDescription: { text: rule.fullDescription },
+    helpUri: `${base}/blob/main/${rule.docs}`,
     defaultConfiguration: { level: 'warning' },
-  },
-  {
-    id: 'empty-section',
-    name: 'EmptySection',
-    shortDescription: { text: 'A section has no content' },
-    fullDescription: { text: 'A section of the implementation notes has no content and no subsections.' },
-    defaultConfiguration: { level: 'warning' },
-  },
-  {
-    id: 'missing-section',
-    name: 'MissingSection',
-    shortDescription: { text: "A section of the template is missing" },
-    fullDescription: { text: "A notes document lacks a section of its template's outline; a section that does not apply is kept with \"Not applicable.\"" },
-    defaultConfiguration: { level: 'warning' },
-  },
-];
+  }));
+}
 
 /** The base that relative artifact URIs resolve against (the folder the check ran in). */
 const SARIF_URI_BASE = '%SRCROOT%';
@@ -85,7 +77,7 @@ export function toSarif(files: readonly { path: string; findings: readonly Sarif
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'impl-notes', semanticVersion: version, informationUri, rules: RULES } },
+        tool: { driver: { name: 'impl-notes', semanticVersion: version, informationUri, rules: sarifRules(informationUri) } },
         // Columns count UTF-16 code units, as in the text and JSON outputs.
         columnKind: 'utf16CodeUnits',
         results,

@@ -2,25 +2,18 @@
 // `workspace` diagnostics scope, without any host: files are read, detected
 // as notes the way the editor detects them, and analysed through whatever
 // analysis the host hands in (the extension's worker; the bench's worker).
-import { findings, matchesTemplateFirstHeading, type FindingCode } from './analyze';
-import { looksLikeNotes } from './detect';
+import { findings, isNotesDocument, type FindingCode, type NotesDetection } from './analyze';
 import { decodeText, describeHostError, HostError, tooLargeMessage } from './host';
 import type { MissingSection } from './missing';
 import { progress, type Progress } from './progress/remaining';
 import type { Section } from './sections';
 import type { AnalysisRequest, AnalysisResult } from './service';
-import type { TemplateModel } from './template';
 import { LineIndex, stripBom, type Position } from './text';
 
 /** What applies to one file, as the host's settings and config file say. */
-export interface ScanFileConfig {
+export interface ScanFileConfig extends NotesDetection {
   templateText: string;
-  /** A custom template (not the built-in one): its first heading also marks notes. */
-  customTemplate?: TemplateModel;
   ignore: readonly string[];
-  /** A `files` glob (setting or config file) names the file: notes whatever its content. */
-  byGlob: boolean;
-  detectByContent: boolean;
   missingSections: boolean;
   /** Characters; a larger file gets an error row instead of an analysis. 0: no limit. */
   maxChars: number;
@@ -113,7 +106,7 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
     const text = time('scan.detect', () => {
       const decoded = stripBom(typeof raw === 'string' ? raw : decodeText(raw));
       if (config.maxChars > 0 && decoded.length > config.maxChars) throw new HostError(tooLargeMessage(config.maxChars, decoded.length));
-      const notes = config.byGlob || (config.detectByContent && (looksLikeNotes(decoded) || (config.customTemplate !== undefined && matchesTemplateFirstHeading(decoded, config.customTemplate))));
+      const notes = isNotesDocument(decoded, config);
       return notes ? decoded : undefined;
     });
     if (text === undefined) return { file, kind: 'not-notes', key };

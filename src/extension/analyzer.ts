@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { defaultTemplateText, LineIndex, looksLikeNotes, matchesAnyGlob, matchesTemplateFirstHeading, stripBom, type Analysis, type TemplateModel } from '../core';
+import { defaultTemplateText, isNotesDocument, LineIndex, matchesAnyGlob, stripBom, type Analysis, type TemplateModel } from '../core';
 import type { AnalysisBackend } from './analysisBackend';
 import { mainThreadTimings } from './mainThreadTimings';
 import type { EffectiveConfig, NotesConfigService } from './notesConfig';
-import { readSettings } from './settings';
+import type { NotesSettings } from './settings';
 
 /** One document's analysis, valid for exactly one version of it. */
 export interface DocumentAnalysis {
@@ -59,6 +59,7 @@ export class NotesAnalyzer implements vscode.Disposable {
 
   constructor(
     private readonly configs: NotesConfigService,
+    private readonly settings: NotesSettings,
     private readonly backend: AnalysisBackend,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -67,7 +68,7 @@ export class NotesAnalyzer implements vscode.Disposable {
         if (!this.reopen(doc)) this.schedule(doc, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document, readSettings(e.document.uri).delay);
+        if (e.contentChanges.length > 0) this.schedule(e.document, this.settings.for(e.document.uri).delay);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
       configs.onDidChange(() => this.refreshAll()),
@@ -150,7 +151,7 @@ export class NotesAnalyzer implements vscode.Disposable {
       const started = Date.now();
       const request = mainThreadTimings.time('analyze.request', () => {
         const text = mainThreadTimings.time('analyze.getText', () => document.getText());
-        const isNotes = this.detect(document, text, config.files, config.configFile) || this.matchesCustomTemplate(document, text, config);
+        const isNotes = this.detect(document, text, config);
         if (!isNotes || !this.withinSizeLimit(document, text, entry)) return { isNotes };
         const clean = stripBom(text);
         const found = this.backend.analyze({
@@ -159,7 +160,7 @@ export class NotesAnalyzer implements vscode.Disposable {
           templateText: config.templateText,
           ignore: config.ignore,
           notes: true,
-          missingSections: config.missingSections && readSettings(document.uri).missingSections,
+          missingSections: config.missingSections && this.settings.for(document.uri).missingSections,
         });
         return { isNotes, clean, found };
       });
@@ -188,7 +189,7 @@ export class NotesAnalyzer implements vscode.Disposable {
   }
 
   private withinSizeLimit(document: vscode.TextDocument, text: string, entry: Entry): boolean {
-    const limit = readSettings(document.uri).maxDocumentSize;
+    const limit = this.settings.for(document.uri).maxDocumentSize;
     if (limit <= 0 || text.length <= limit) {
       entry.tooLarge = false;
       return true;
@@ -204,16 +205,14 @@ export class NotesAnalyzer implements vscode.Disposable {
     return false;
   }
 
-  private detect(document: vscode.TextDocument, text: string, configGlobs: string[], configFile?: vscode.Uri): boolean {
-    const settings = readSettings(document.uri);
-    if (settings.detectByContent && looksLikeNotes(text)) return true;
-    return namedByGlobs(document.uri, vscode.workspace.getWorkspaceFolder(document.uri), settings.files, configGlobs, configFile);
-  }
-
-  /** With a custom template, its first heading (as a pattern) also marks notes (docs/spec.md, "Notes documents"). */
-  private matchesCustomTemplate(document: vscode.TextDocument, text: string, config: EffectiveConfig): boolean {
-    if (config.templateText === defaultTemplateText || !readSettings(document.uri).detectByContent) return false;
-    return matchesTemplateFirstHeading(text, config.template);
+  /** The core's decision (isNotesDocument), with this document's settings, config file and template. */
+  private detect(document: vscode.TextDocument, text: string, config: EffectiveConfig): boolean {
+    const settings = this.settings.for(document.uri);
+    return isNotesDocument(text, {
+      byGlob: () => namedByGlobs(document.uri, vscode.workspace.getWorkspaceFolder(document.uri), settings.files, config.files, config.configFile),
+      detectByContent: settings.detectByContent,
+      customTemplate: config.templateText !== defaultTemplateText ? config.template : undefined,
+    });
   }
 
   private forget(document: vscode.TextDocument): void {

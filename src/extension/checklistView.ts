@@ -15,7 +15,7 @@ import {
 } from '../core';
 import type { ActiveNotes } from './activeNotes';
 import type { DocumentAnalysis } from './analyzer';
-import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
+import { mainThreadTimings, timedEvent, timedTreeData } from './mainThreadTimings';
 
 import type { MissingSectionRef } from './missingSections';
 
@@ -58,11 +58,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   /** Fires after the snapshot changed (for the badge and tests). */
   private readonly refreshed = new vscode.EventEmitter<void>();
   readonly onDidRefresh = this.refreshed.event;
-  /** Whether VS Code has asked for the top-level rows since the last refresh (the tree is drawing this snapshot). */
-  private rootAsked = false;
-  private readonly askedRoot = new vscode.EventEmitter<void>();
-  /** Fires when VS Code asks for the top-level rows of a new snapshot. */
-  readonly onDidAskRoot = this.askedRoot.event;
 
   constructor(
     /** The active notes document this view follows (shared with the status bar). */
@@ -71,7 +66,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   ) {
     this.showAll = state.get<boolean>(SHOW_ALL_KEY, false);
     void vscode.commands.executeCommand('setContext', SHOW_ALL_KEY, this.showAll);
-    this.disposables.push(this.refreshed, this.askedRoot, active.onDidChange(() => this.scheduleRefresh()));
+    this.disposables.push(this.refreshed, active.onDidChange(() => this.scheduleRefresh()));
     this.refresh();
   }
 
@@ -105,7 +100,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     mainThreadTimings.time('checklist.refresh', () => {
       clearTimeout(this.timer);
       this.snapshot = this.active.analysis;
-      this.rootAsked = false;
       this.changed.fire(undefined);
       this.refreshed.fire();
     });
@@ -130,16 +124,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     return sections && title >= 0 ? sections[title].title : undefined;
   }
 
-  /** True once the tree has started drawing the current snapshot: a reveal before that races its drawing (see followCursor). */
-  get drawing(): boolean {
-    return this.rootAsked;
-  }
-
   getChildren(element?: ChecklistItem): ChecklistItem[] {
-    if (!element && !this.rootAsked) {
-      this.rootAsked = true;
-      this.askedRoot.fire();
-    }
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     // VS Code hands back items from an earlier snapshot: look them up in this one.
@@ -320,18 +305,19 @@ export function registerChecklist(
 ): { provider: ChecklistProvider; view: ChecklistTreeView; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
   const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: timedTreeData('checklist', provider), showCollapseAll: true });
-  const updateBadge = () =>
-    mainThreadTimings.time('checklist.badge', () => {
-      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
-      view.badge = provider.badge;
-      view.message = provider.message;
-    });
+  const updateBadge = () => {
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
+    view.badge = provider.badge;
+    view.message = provider.message;
+  };
   updateBadge();
   const disposable = vscode.Disposable.from(
     provider,
     view,
-    provider.onDidRefresh(updateBadge),
+    // Timed where it is subscribed: the handler holds no probe.
+    timedEvent('checklist.badge', provider.onDidRefresh)(updateBadge),
     followCursor(provider, view),
+    redrawWhenShown(provider, view),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
     vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
     vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri | string, index: number, title?: string, level?: number) =>
@@ -342,24 +328,41 @@ export function registerChecklist(
 }
 
 /**
+ * Draws the tree once more shortly after the view is shown. Its first
+ * drawing can nest rows under the wrong parent, and that is VS Code's
+ * (1.139, seen in `npm run screenshots`): the workbench's tree data source
+ * batches the child requests of one level of expanded rows, and when the
+ * answer of a batch comes back before all of that batch's callbacks ran, the
+ * next level's requests start a new batch that the late callbacks take their
+ * answers from, by position (the second chapter got the first chapter's
+ * grandchildren, the next ones none). Rows marked Expanded at two levels
+ * (chapters and their subsections) are what makes two levels of requests
+ * follow each other; a redraw, with the rows already in the tree, draws
+ * them right. Not the reveal of followCursor: without it the first drawing
+ * is as wrong.
+ */
+function redrawWhenShown(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility(({ visible }) => {
+      clearTimeout(timer);
+      if (visible) timer = setTimeout(() => provider.refresh(), 500);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
+
+/**
  * While the view is shown, selects the row of the section under the cursor
  * (as the Outline view does): after the cursor moves, and after each refresh,
  * so that an insert selects the inserted section. Never takes the focus.
  * Clicking a row moves the cursor into that row's section, so following it
  * selects the same row: no loop.
- *
- * Never before the tree has asked for the rows of the current snapshot: a
- * reveal then makes the workbench fetch the tree (it refreshes an empty tree,
- * expands the row's parents) while its own drawing fetches it too, and the
- * workbench's tree data source batches concurrent child requests by position
- * (1.139: `getChildren` of one wave can take the answer of another), which
- * drew rows under the wrong parent on the first draw. Once the tree asked for
- * the top level, the reveal waits on that drawing instead of starting one.
  */
 function followCursor(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
-    if (!view.visible || !provider.drawing) return;
+    if (!view.visible) return;
     clearTimeout(timer);
     timer = setTimeout(follow, 150);
   };
@@ -379,7 +382,6 @@ function followCursor(provider: ChecklistProvider, view: vscode.TreeView<Checkli
       if (e.textEditor === vscode.window.activeTextEditor) schedule();
     }),
     provider.onDidRefresh(schedule),
-    provider.onDidAskRoot(schedule),
     view.onDidChangeVisibility(schedule),
     { dispose: () => clearTimeout(timer) },
   );

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { findings, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
+import { findings, RULES, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
-import { readSettings, type Settings, type SeveritySetting } from './settings';
+import type { NotesSettings, Settings, SeveritySetting } from './settings';
 import type { WorkspaceChange, WorkspaceNotes } from './workspaceScan';
 
 export const DIAGNOSTIC_SOURCE = 'Implementation Notes';
@@ -21,7 +21,6 @@ const CHUNK = 1000;
 // the web worker host has no setImmediate).
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const workspaceScope = (uri: vscode.Uri) => readSettings(uri).diagnosticsScope === 'workspace';
 
 /**
  * Leftover placeholders and empty sections as diagnostics, on notes documents
@@ -33,23 +32,28 @@ export function registerDiagnostics(
   analyzer: NotesAnalyzer,
   onDidChangeAnalysis: vscode.Event<vscode.TextDocument>,
   workspace: WorkspaceNotes,
+  settings: NotesSettings,
 ): vscode.Disposable {
+  const workspaceScope = (uri: vscode.Uri) => settings.for(uri).diagnosticsScope === 'workspace';
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
   /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
   const building = new Map<string, DocumentAnalysis>();
   const tabs = new OpenTabs();
+  const drop = (uri: vscode.Uri) => {
+    building.delete(uri.toString());
+    collection.delete(uri);
+  };
   const update = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     const result = analyzer.current(document);
     if (!result || !(tabs.isShown(document.uri) || workspaceScope(document.uri))) {
-      building.delete(key);
-      collection.delete(document.uri);
+      drop(document.uri);
       return;
     }
     const list = findings(result.analysis);
     if (list.length <= CHUNK) {
       building.delete(key);
-      collection.set(document.uri, toDiagnostics(result, list));
+      collection.set(document.uri, toDiagnostics(result, settings, list));
       return;
     }
     building.set(key, result);
@@ -63,7 +67,7 @@ export function registerDiagnostics(
     for (let i = 0; i < list.length; i += CHUNK) {
       if (i > 0) await nextTurn();
       if (building.get(key) !== result) return;
-      mainThreadTimings.time('diagnostics.chunk', () => out.push(...toDiagnostics(result, list.slice(i, i + CHUNK))));
+      mainThreadTimings.time('diagnostics.chunk', () => out.push(...toDiagnostics(result, settings, list.slice(i, i + CHUNK))));
     }
     mainThreadTimings.time('diagnostics.set', () => {
       if (building.get(key) !== result) return;
@@ -75,20 +79,14 @@ export function registerDiagnostics(
     collection,
     tabs,
     // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
-    tabs.onDidChange((change) => followTabs(change, update, (uri) => {
-      building.delete(uri.toString());
-      collection.delete(uri);
-    })),
+    tabs.onDidChange((change) => followTabs(change, workspaceScope, update, drop)),
     onDidChangeAnalysis(update),
-    registerWorkspaceDiagnostics(workspace),
+    registerWorkspaceDiagnostics(workspace, settings),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('implementationNotes.diagnostics.scope')) return;
       for (const document of vscode.workspace.textDocuments) update(document);
     }),
-    analyzer.onDidForget((uri) => {
-      building.delete(uri.toString());
-      collection.delete(uri);
-    }),
+    analyzer.onDidForget(drop),
     { dispose: () => building.clear() },
   );
 }
@@ -96,6 +94,7 @@ export function registerDiagnostics(
 /** A closed tab's problems go (unless scope `workspace` keeps them); a shown document's come back. */
 function followTabs(
   { closed, opened }: { closed: vscode.Uri[]; opened: vscode.Uri[] },
+  workspaceScope: (uri: vscode.Uri) => boolean,
   update: (document: vscode.TextDocument) => void,
   clear: (uri: vscode.Uri) => void,
 ): void {
@@ -167,14 +166,15 @@ class OpenTabs implements vscode.Disposable {
  * `workspace`): a file open in the editor has its problems from its live
  * text, in the other collection.
  */
-function registerWorkspaceDiagnostics(workspace: WorkspaceNotes): vscode.Disposable {
+function registerWorkspaceDiagnostics(workspace: WorkspaceNotes, settings: NotesSettings): vscode.Disposable {
+  const workspaceScope = (uri: vscode.Uri) => settings.for(uri).diagnosticsScope === 'workspace';
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes.workspace');
   const apply = ({ changed, removed }: WorkspaceChange) =>
     mainThreadTimings.time('diagnostics.workspace', () => {
       for (const uri of removed) collection.delete(uri);
       for (const row of changed) {
         const found = row.result.kind === 'notes' ? row.result.findings : undefined;
-        if (row.source === 'disk' && found && workspaceScope(row.uri)) collection.set(row.uri, located(readSettings(row.uri), found));
+        if (row.source === 'disk' && found && workspaceScope(row.uri)) collection.set(row.uri, located(settings.for(row.uri), found));
         else collection.delete(row.uri);
       }
     });
@@ -202,12 +202,9 @@ function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Di
   return out;
 }
 
+/** Each rule's severity, as its setting says (src/core/rules: `severitySetting`). */
 function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
-  return {
-    placeholder: settings.severity.placeholder,
-    'empty-section': settings.severity.emptySection,
-    'missing-section': settings.severity.missingSection,
-  };
+  return Object.fromEntries(RULES.map((rule) => [rule.id, settings.severity[rule.severitySetting] ?? 'information'])) as Record<FindingCode, SeveritySetting>;
 }
 
 function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
@@ -217,8 +214,8 @@ function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end
   return diagnostic;
 }
 
-function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
-  const severityOf = severities(readSettings(result.document.uri));
+function toDiagnostics(result: DocumentAnalysis, settings: NotesSettings, list: readonly Finding[]): vscode.Diagnostic[] {
+  const severityOf = severities(settings.for(result.document.uri));
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {
     const severity = severityOf[f.code];

@@ -14,6 +14,7 @@ import { registerMissingSections } from './missingSections';
 import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
+import { NotesSettings } from './settings';
 import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
@@ -44,7 +45,7 @@ export interface ImplementationNotesApi {
 /** What differs between the desktop and the web extension. */
 export interface ExtensionHost {
   /** Where analyses run: a worker thread, a web worker, or inline. */
-  createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): AnalysisBackend;
+  createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, settings: NotesSettings): AnalysisBackend;
   /** Features of this host only (the desktop's CLI tasks). */
   register?(context: vscode.ExtensionContext): vscode.Disposable[];
 }
@@ -54,26 +55,29 @@ export interface ExtensionHost {
 export function activateWith(context: vscode.ExtensionContext, host: ExtensionHost): ImplementationNotesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Implementation Notes', { log: true });
-  const configs = new NotesConfigService(log);
-  const backend = host.createBackend(context.extensionUri, log);
-  const analyzer = new NotesAnalyzer(configs, backend, log);
+  // First: it drops stale values before any feature's configuration listener runs.
+  const settings = new NotesSettings();
+  const configs = new NotesConfigService(log, settings);
+  const backend = host.createBackend(context.extensionUri, log, settings);
+  const analyzer = new NotesAnalyzer(configs, settings, backend, log);
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
   const statusBar = registerStatusBar(checklist.provider, timedEvent('statusBar', checklist.provider.onDidRefresh), () => configs.restricted);
-  const workspaceNotes = new WorkspaceNotes(configs, analyzer, backend, log, WORKSPACE_VIEW);
+  const workspaceNotes = new WorkspaceNotes(configs, settings, analyzer, backend, log, WORKSPACE_VIEW);
   const workspace = registerWorkspaceView(workspaceNotes, () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
+    settings,
     log,
     configs,
     backend,
     analyzer,
     active,
     workspaceNotes,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, settings),
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,
@@ -88,7 +92,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerIgnorePlaceholder(configs, log),
-    registerPatternSettingsCheck(log),
+    registerPatternSettingsCheck(log, settings),
     ...(host.register?.(context) ?? []),
   );
   return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };

@@ -9,10 +9,10 @@ export type { ImplementationNotesApi } from './extension.shared';
 
 export function activate(context: vscode.ExtensionContext): ImplementationNotesApi {
   return activateWith(context, {
-    createBackend: (extensionUri, log) => {
+    createBackend: (extensionUri, log, settings) => {
       const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
       // unref: an idle worker never keeps the extension host alive.
-      return new WorkerBackend(() => spawnThread(script, { name: 'implementation-notes-analysis', unref: true }), log);
+      return new WorkerBackend(() => spawnThread(script, { name: 'implementation-notes-analysis', unref: true }), log, settings);
     },
     register: (context) => [registerTasks(context.extensionUri)],
   });

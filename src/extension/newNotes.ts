@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { analyze, newNotesPath, newNotesText, notesFileName, toSnippet, type TemplateModel } from '../core';
 import type { NotesConfigService } from './notesConfig';
-import { readSettings } from './settings';
 
 interface NewNotesArgs {
   phase?: string;
@@ -25,7 +24,7 @@ export function registerNewNotes(configs: NotesConfigService, log: vscode.LogOut
         validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a phase name') : undefined),
       }));
     if (phase === undefined) return undefined;
-    const settings = readSettings(folder?.uri);
+    const settings = configs.settings.for(folder);
     const template = await configs.templateFor(folder?.uri);
     const text = newNotesText(analyze(template.text, { template }), phase, settings.fillDates ? new Date() : undefined);
 

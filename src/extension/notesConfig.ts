@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigDiscovery, createTemplate, defaultTemplate, defaultTemplateText, formatConfigProblem, HostError, tooLargeMessage, type ConfigProblem, type HostStat, type NotesHost, type TemplateModel } from '../core';
-import { readSettings } from './settings';
+import type { NotesSettings } from './settings';
 
 /** What applies to one document: its template, ignore list and notes globs. */
 export interface EffectiveConfig {
@@ -40,7 +40,11 @@ export class NotesConfigService implements vscode.Disposable {
   /** Fires when a config file, template or setting changed: re-analyse. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** The settings object every feature shares (extension.shared.ts). */
+    readonly settings: NotesSettings,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const invalidate = () => this.invalidate();
     this.disposables.push(
@@ -76,7 +80,7 @@ export class NotesConfigService implements vscode.Disposable {
   }
 
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
-    const settings = readSettings(uri);
+    const settings = this.settings.for(uri);
     if (this.restricted) {
       return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true };
     }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { globProblem, ignorePatternError } from '../core';
-import { readSettings } from './settings';
+import type { NotesSettings, Settings } from './settings';
 
 /** The unusable entries of the ignore and files settings for one scope, as `key: problem`. */
-function patternProblems(scope: vscode.Uri | undefined): string[] {
-  const settings = readSettings(scope);
+function patternProblems(settings: Settings): string[] {
   const problems: string[] = [];
   settings.ignore.forEach((pattern, i) => {
     const problem = ignorePatternError(pattern);
@@ -22,11 +21,11 @@ function patternProblems(scope: vscode.Uri | undefined): string[] {
  * linear-time matchers cannot take (they ignore or match nothing), once per
  * problem, as the config file's problems are named.
  */
-export function registerPatternSettingsCheck(log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerPatternSettingsCheck(log: vscode.LogOutputChannel, settings: NotesSettings): vscode.Disposable {
   const reported = new Set<string>();
   const check = () => {
-    const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-    for (const problem of scopes.flatMap(patternProblems)) {
+    const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? [])];
+    for (const problem of scopes.flatMap((scope) => patternProblems(settings.for(scope)))) {
       if (reported.has(problem)) continue;
       reported.add(problem);
       log.warn(`setting ${problem}`);

@@ -3,7 +3,7 @@ import type { AnalysisRequest, AnalysisResult } from '../core';
 import { AnalysisLimitError, WorkerClient } from '../worker/client';
 import type { WorkerTransport } from '../worker/protocol';
 import type { AnalysisBackend } from './analysisBackend';
-import { readSettings } from './settings';
+import type { NotesSettings } from './settings';
 
 /**
  * Runs analyses in a worker (a thread on the desktop, a web worker on the
@@ -18,10 +18,10 @@ export class WorkerBackend implements AnalysisBackend {
   /** Documents whose analysis ran out of time: not analysed again until forgotten. */
   private readonly stopped = new Set<string>();
 
-  constructor(spawn: () => WorkerTransport, log: vscode.LogOutputChannel) {
+  constructor(spawn: () => WorkerTransport, log: vscode.LogOutputChannel, private readonly settings: NotesSettings) {
     this.client = new WorkerClient({
       spawn,
-      timeLimit: (request) => readSettings(vscode.Uri.parse(request.key)).analysisTimeLimit,
+      timeLimit: (request) => settings.for(vscode.Uri.parse(request.key)).analysisTimeLimit,
       log: (message) => log.error(message),
     });
   }
@@ -48,7 +48,7 @@ export class WorkerBackend implements AnalysisBackend {
   private tooSlow(key: string): void {
     this.stopped.add(key);
     const uri = vscode.Uri.parse(key);
-    const seconds = readSettings(uri).analysisTimeLimit / 1000;
+    const seconds = this.settings.for(uri).analysisTimeLimit / 1000;
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Implementation Notes: checking {0} took longer than {1} seconds, so it was stopped. Reopen the document to check it again, or raise the implementationNotes.analysisTimeLimit setting.',

@@ -4,7 +4,7 @@ import type { AnalysisBackend } from './analysisBackend';
 import { namedByGlobs, relativePath, type NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
 import type { NotesConfigService } from './notesConfig';
-import { readSettings } from './settings';
+import type { NotesSettings } from './settings';
 
 /** One notes file of the workspace: its progress, or why it could not be checked. */
 export interface WorkspaceRow {
@@ -62,6 +62,7 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   constructor(
     private readonly configs: NotesConfigService,
+    private readonly settings: NotesSettings,
     private readonly analyzer: NotesAnalyzer,
     private readonly backend: AnalysisBackend,
     private readonly log: vscode.LogOutputChannel,
@@ -123,7 +124,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Some folder (or the window) shows problems of the whole workspace. */
   private scopeIsWorkspace(): boolean {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    return (folders.length === 0 ? [undefined] : folders).some((f) => readSettings(f?.uri).diagnosticsScope === 'workspace');
+    return (folders.length === 0 ? [undefined] : folders).some((f) => this.settings.for(f).diagnosticsScope === 'workspace');
   }
 
   private rescanIfWanted(): void {
@@ -205,7 +206,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private async configFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<ScanFileConfig> {
-    const settings = readSettings(uri);
+    const settings = this.settings.for(uri);
     const config = await this.configs.forDocument(uri);
     return {
       templateText: config.templateText,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../core';
 import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklistView';
-import { mainThreadTimings, timedTreeData } from './mainThreadTimings';
+import { timedEvent, timedTreeData } from './mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceScan';
 import { MAX_SCANNED_FILES } from './workspaceScan';
 
@@ -178,19 +178,32 @@ function sectionItem(element: SectionNode): vscode.TreeItem {
   return item;
 }
 
+/** The view's badge: how many notes files have something left (the rows' count may be cut at a narrow width; this never is). */
+function workspaceBadge(rows: readonly WorkspaceRow[]): vscode.ViewBadge | undefined {
+  let open = 0;
+  let notes = 0;
+  for (const row of rows) {
+    if (row.result.kind !== 'notes') continue;
+    notes++;
+    if (row.result.progress.left.total > 0) open++;
+  }
+  if (open === 0) return undefined;
+  return { value: open, tooltip: open === 1 ? vscode.l10n.t('1 of {0} notes files has something left', notes) : vscode.l10n.t('{0} of {1} notes files have something left', open, notes) };
+}
+
 /** Registers the view, its refresh command and its messages; the scan runs while the view is visible. */
 export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
   const provider = new WorkspaceNotesProvider(notes);
   const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: timedTreeData('workspace', provider), showCollapseAll: true });
-  const update = () =>
-    mainThreadTimings.time('workspace.viewState', () => {
-      view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
-      view.message = notes.capped
-        ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
-        : undefined;
-      // The welcome text ("no notes found") only once a scan has looked.
-      void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
-    });
+  const update = () => {
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+    view.badge = workspaceBadge(provider.files());
+    view.message = notes.capped
+      ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
+      : undefined;
+    // The welcome text ("no notes found") only once a scan has looked.
+    void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
+  };
   notes.setViewVisible(view.visible);
   update();
   return {
@@ -198,7 +211,7 @@ export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => b
     disposable: vscode.Disposable.from(
       provider,
       view,
-      provider.onDidRefresh(update),
+      timedEvent('workspace.viewState', provider.onDidRefresh)(update),
       view.onDidChangeVisibility((e) => notes.setViewVisible(e.visible)),
       vscode.commands.registerCommand('implementationNotes.refreshWorkspaceNotes', () => notes.rescan()),
     ),

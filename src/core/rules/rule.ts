@@ -1,0 +1,30 @@
+import type { Analysis } from '../analyze';
+
+/**
+ * One kind of finding: what the CLI's outputs, SARIF, the editor's
+ * diagnostics and the README's rule table say about it, and how it is found.
+ */
+export interface Rule<Id extends string = string> {
+  /** The finding's code: `[id]` in the CLI's text, SARIF's `ruleId`, the diagnostic's code. */
+  readonly id: Id;
+  /** SARIF's `name`: the id in PascalCase. */
+  readonly name: string;
+  readonly shortDescription: string;
+  readonly fullDescription: string;
+  /** Where docs/spec.md states the rule (a path and anchor from the repository's root). */
+  readonly docs: string;
+  /** The editor's severity setting for it: `implementationNotes.severity.<severitySetting>`. */
+  readonly severitySetting: string;
+  /** Its findings in one analysed document (any order: `findings` sorts). */
+  find(analysis: Analysis): RuleFinding<Id>[];
+}
+
+/** A finding of one rule (analyze.ts's `Finding`, whose code is any rule's id). */
+export interface RuleFinding<Id extends string> {
+  code: Id;
+  start: number;
+  end: number;
+  message: string;
+  /** The placeholder's text, for `placeholder` findings. */
+  text?: string;
+}
