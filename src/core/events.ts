@@ -272,13 +272,56 @@ function definitionIdentifier(text: string, events: readonly Event[], from: numb
   return '';
 }
 
-// micromark's own string decoding (micromark-util-decode-string): a backslash escape or a character reference.
-const ESCAPE_OR_REFERENCE = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-
-/** A destination or info string as mdast reads it: backslash escapes and character references decoded. */
+/**
+ * A destination or info string as mdast reads it: backslash escapes of ASCII
+ * punctuation and character references decoded, as micromark-util-decode-string
+ * does (a character loop: each `&` looks at most 33 characters ahead).
+ */
 export function decodeMarkdownString(source: string): string {
   if (!source.includes('\\') && !source.includes('&')) return source;
-  return source.replace(ESCAPE_OR_REFERENCE, (whole: string, escaped: string | undefined) => (escaped ?? decodeReference(whole)));
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92 && isAsciiPunctuation(source.charCodeAt(i + 1))) {
+      out += source.slice(last, i) + source[i + 1];
+      i++;
+      last = i + 1;
+    } else if (c === 38) {
+      const end = referenceEnd(source, i + 1);
+      if (end > 0) {
+        out += source.slice(last, i) + decodeReference(source.slice(i, end + 1));
+        i = end;
+        last = end + 1;
+      }
+    }
+  }
+  return out + source.slice(last);
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The `;` closing a character reference whose body starts at `from` (`#123`, `#x1F`, `amp`), or -1. */
+function referenceEnd(source: string, from: number): number {
+  let i = from;
+  let max = 31;
+  let isDigit = isAsciiAlphanumeric;
+  if (source.charCodeAt(i) === 35) {
+    i++;
+    const hex = source.charCodeAt(i) === 120 || source.charCodeAt(i) === 88;
+    if (hex) i++;
+    max = hex ? 6 : 7;
+    isDigit = hex ? (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) : (c) => c >= 48 && c <= 57;
+  }
+  const start = i;
+  while (i < source.length && i - start < max && isDigit(source.charCodeAt(i))) i++;
+  return i > start && source.charCodeAt(i) === 59 ? i : -1;
 }
 
 function decodeReference(source: string): string {
