@@ -178,26 +178,12 @@ function sectionItem(element: SectionNode): vscode.TreeItem {
   return item;
 }
 
-/** The view's badge: how many notes files have something left (the rows' count may be cut at a narrow width; this never is). */
-function workspaceBadge(rows: readonly WorkspaceRow[]): vscode.ViewBadge | undefined {
-  let open = 0;
-  let notes = 0;
-  for (const row of rows) {
-    if (row.result.kind !== 'notes') continue;
-    notes++;
-    if (row.result.progress.left.total > 0) open++;
-  }
-  if (open === 0) return undefined;
-  return { value: open, tooltip: open === 1 ? vscode.l10n.t('1 of {0} notes files has something left', notes) : vscode.l10n.t('{0} of {1} notes files have something left', open, notes) };
-}
-
 /** Registers the view, its refresh command and its messages; the scan runs while the view is visible. */
 export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
   const provider = new WorkspaceNotesProvider(notes);
   const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: timedTreeData('workspace', provider), showCollapseAll: true });
   const update = () => {
     view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
-    view.badge = workspaceBadge(provider.files());
     view.message = notes.capped
       ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
       : undefined;
