@@ -2,9 +2,9 @@
 // processes, so no CLI tasks.
 import * as vscode from 'vscode';
 import { spawnWebWorker, webWorkerConstructor } from '../worker/webWorker';
-import { InlineBackend } from './analysisBackend';
+import { InlineBackend } from './analysis/backend';
 import { activateWith, type ImplementationNotesApi } from './extension.shared';
-import { WorkerBackend } from './workerBackend';
+import { WorkerBackend } from './analysis/workerBackend';
 
 export type { ImplementationNotesApi } from './extension.shared';
 

@@ -1,26 +1,26 @@
 import * as vscode from 'vscode';
-import { ActiveNotes } from './activeNotes';
-import type { AnalysisBackend } from './analysisBackend';
-import { NotesAnalyzer } from './analyzer';
-import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './mainThreadTimings';
-import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './checklistView';
-import { registerCodeActions } from './codeActions';
-import { registerCompletions } from './completions';
-import { registerDiagnostics } from './diagnostics';
-import { registerIgnorePlaceholder } from './ignorePlaceholder';
-import { registerInsertBlock } from './insertBlock';
-import { registerInsertTemplate } from './insertTemplate';
-import { registerMissingSections } from './missingSections';
-import { registerNavigation } from './navigation';
-import { registerNewNotes } from './newNotes';
-import { NotesConfigService } from './notesConfig';
-import { NotesSettings } from './settings';
-import { registerPatternSettingsCheck } from './patternSettings';
-import { registerStatusBar, type ProgressStatus } from './statusBar';
-import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
-import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
-import { WorkspaceNotes } from './workspaceScan';
-import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './workspaceView';
+import { ActiveNotes } from './views/activeNotes';
+import type { AnalysisBackend } from './analysis/backend';
+import { NotesAnalyzer } from './analysis/analyzer';
+import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './util/mainThreadTimings';
+import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './views/checklist';
+import { registerCodeActions } from './languageFeatures/codeActions';
+import { registerCompletions } from './languageFeatures/completions';
+import { registerDiagnostics } from './languageFeatures/diagnostics';
+import { registerIgnorePlaceholder } from './languageFeatures/ignorePlaceholder';
+import { registerInsertBlock } from './commands/insertBlock';
+import { registerInsertTemplate } from './commands/insertTemplate';
+import { registerMissingSections } from './languageFeatures/missingSections';
+import { registerNavigation } from './commands/navigation';
+import { registerNewNotes } from './commands/newNotes';
+import { NotesConfigService } from './settings/notesConfig';
+import { NotesSettings } from './settings/settings';
+import { registerPatternSettingsCheck } from './settings/patternSettings';
+import { registerStatusBar, type ProgressStatus } from './views/statusBar';
+import { NotNotesNotices, registerTreatAsNotes } from './commands/treatAsNotes';
+import { registerWalkthroughProgress, type WalkthroughProgress } from './views/walkthrough';
+import { WorkspaceNotes } from './views/workspaceNotes';
+import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './views/workspaceView';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {

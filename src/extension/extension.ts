@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { spawnThread } from '../worker/thread';
 import { activateWith, type ImplementationNotesApi } from './extension.shared';
-import { registerTasks } from './tasks';
-import { WorkerBackend } from './workerBackend';
+import { registerTasks } from './commands/tasks';
+import { WorkerBackend } from './analysis/workerBackend';
 
 export type { ImplementationNotesApi } from './extension.shared';
 

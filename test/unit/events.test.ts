@@ -6,8 +6,8 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
-import { collectSyntaxFromEvents, decodeMarkdownString } from '../../src/core/events';
-import { MAX_DELIMITERS } from '../../src/core/grammar';
+import { collectSyntaxFromEvents, decodeMarkdownString } from '../../src/core/markdown/events';
+import { MAX_DELIMITERS } from '../../src/core/markdown/grammar';
 import { mdastDocumentFacts, mdastReferenceFacts, type ReferenceFacts } from '../oracle/mdast';
 
 function observable(a: Analysis) {

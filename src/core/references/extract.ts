@@ -1,9 +1,9 @@
 // What a notes document says about the repository (docs/spec.md,
 // "References"), read from the facts of one parse: no file is read here.
-import { decodeMarkdownString } from '../events';
-import type { Section } from '../sections';
-import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../syntax';
-import { lineEndAt, nextLineStart } from '../text';
+import { decodeMarkdownString } from '../markdown/events';
+import type { Section } from '../markdown/sections';
+import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../markdown/syntax';
+import { lineEndAt, nextLineStart } from '../markdown/text';
 import { afterListMarker, fieldOn, withoutCall, isLocationLabel, isSymbolsLabel, isTreeTitle, lineContent, treeKey, type ReferenceLabels } from './labels';
 import type { Reference, ReferenceKind, ReferenceSource } from './model';
 

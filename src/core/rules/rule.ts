@@ -1,4 +1,4 @@
-import type { Analysis } from '../analyze';
+import type { Analysis } from '../analysis/analyze';
 
 /**
  * One kind of finding: what the CLI's outputs, SARIF, the editor's

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
+import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
 import { api, closeAllEditors, eventually, repoRoot } from './util';
 
 const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
+import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
 import { api, closeAllEditors, eventually, fixture, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 type Row = string;
