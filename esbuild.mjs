@@ -21,7 +21,7 @@ const common = {
 // only for a `/regex/` ignore pattern: their own files (dist/yaml.js,
 // dist/re2js.js) kept out of the bundles, so a one-file run never compiles
 // them. `yaml` gets a shim that requires dist/yaml.js on first use; RE2's one
-// `require` already runs on first use (src/core/config.ts).
+// `require` already runs on first use (src/core/config/config.ts).
 const lazyPackagesInTheCli = {
   name: 'lazy-packages-in-the-cli',
   setup(build) {

@@ -1,9 +1,9 @@
-// Writes snippets/markdown.json from the block definitions in src/core/blocks.ts (snippets: blockSnippets.ts)
+// Writes snippets/markdown.json from the block definitions in src/core/template/blocks.ts (snippets: blockSnippets.ts)
 // (a unit test checks the committed file matches): `npx tsx scripts/generate-snippets.ts`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BLOCKS } from '../src/core/blocks';
-import { blockSnippet } from '../src/core/blockSnippets';
+import { BLOCKS } from '../src/core/template/blocks';
+import { blockSnippet } from '../src/core/edits/blockSnippets';
 
 export function snippetsJson(): Record<string, { prefix: string; description: string; body: string[] }> {
   const out: Record<string, { prefix: string; description: string; body: string[] }> = {};

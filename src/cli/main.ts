@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what needs no Markdown parser: the analysis bundle parses (see createAnalyzer).
-import { BaselineMatcher, ConfigDiscovery, defaultTemplateText, formatConfigProblem, isDraft, LineIndex, matchesAnyGlob, MAX_NOTES_BYTES, parseBaseline, type Analysis, type FindingCode, type LineRange, type Reference, type ResolvedReference } from '../core';
+import { BaselineMatcher, ConfigDiscovery, defaultTemplateText, formatConfigProblem, isDraft, LineIndex, matchesAnyGlob, MAX_NOTES_BYTES, parseBaseline, RULES, type Analysis, type FindingCode, type LineRange, type Reference, type ResolvedReference } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
 import { COMMAND_FORMATS, FORMATS, type RunTotals } from './formats';
@@ -102,6 +102,9 @@ Options:
                        thread (small files are otherwise checked in-process)
   -h, --help           Show this help
   -v, --version        Show the version
+
+Rules (the [rule] of each finding; docs/spec.md states them):
+${RULES.map((r) => `  ${r.id.padEnd(18)} ${r.shortDescription}`).join('\n')}
 
 Only regular files are read (devices, FIFOs and sockets are refused), at
 most 10 MB each. Exit status: 0 nothing left to fill (or only notices:

@@ -2,15 +2,15 @@
 // processes, so no CLI tasks.
 import * as vscode from 'vscode';
 import { spawnWebWorker, webWorkerConstructor } from '../worker/webWorker';
-import { InlineBackend } from './analysisBackend';
+import { InlineBackend } from './analysis/backend';
 import { activateWith, type ImplementationNotesApi } from './extension.shared';
-import { WorkerBackend } from './workerBackend';
+import { WorkerBackend } from './analysis/workerBackend';
 
 export type { ImplementationNotesApi } from './extension.shared';
 
 export function activate(context: vscode.ExtensionContext): ImplementationNotesApi {
   return activateWith(context, {
-    createBackend: (extensionUri, log) => {
+    createBackend: (extensionUri, log, settings) => {
       const Worker = webWorkerConstructor();
       if (!Worker) {
         log.warn('this host has no web workers: documents are analysed inline, with no time limit');
@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
       let url: Promise<string> | undefined;
       const scriptUrl = () =>
         (url ??= Promise.resolve(vscode.workspace.fs.readFile(script)).then((bytes) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }))));
-      return new WorkerBackend(() => spawnWebWorker(Worker, scriptUrl), log);
+      return new WorkerBackend(() => spawnWebWorker(Worker, scriptUrl), log, settings);
     },
   });
 }

@@ -1,25 +1,26 @@
 import * as vscode from 'vscode';
-import { ActiveNotes } from './activeNotes';
-import type { AnalysisBackend } from './analysisBackend';
-import { NotesAnalyzer } from './analyzer';
-import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './mainThreadTimings';
-import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './checklistView';
-import { registerCodeActions } from './codeActions';
-import { registerCompletions } from './completions';
-import { registerDiagnostics } from './diagnostics';
-import { registerIgnorePlaceholder } from './ignorePlaceholder';
-import { registerInsertBlock } from './insertBlock';
-import { registerInsertTemplate } from './insertTemplate';
-import { registerMissingSections } from './missingSections';
-import { registerNavigation } from './navigation';
-import { registerNewNotes } from './newNotes';
-import { NotesConfigService } from './notesConfig';
-import { registerPatternSettingsCheck } from './patternSettings';
-import { registerStatusBar, type ProgressStatus } from './statusBar';
-import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
-import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
-import { WorkspaceNotes } from './workspaceScan';
-import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './workspaceView';
+import { ActiveNotes } from './views/activeNotes';
+import type { AnalysisBackend } from './analysis/backend';
+import { NotesAnalyzer } from './analysis/analyzer';
+import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './util/mainThreadTimings';
+import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './views/checklist';
+import { registerCodeActions } from './languageFeatures/codeActions';
+import { registerCompletions } from './languageFeatures/completions';
+import { registerDiagnostics } from './languageFeatures/diagnostics';
+import { registerIgnorePlaceholder } from './languageFeatures/ignorePlaceholder';
+import { registerInsertBlock } from './commands/insertBlock';
+import { registerInsertTemplate } from './commands/insertTemplate';
+import { registerMissingSections } from './languageFeatures/missingSections';
+import { registerNavigation } from './commands/navigation';
+import { registerNewNotes } from './commands/newNotes';
+import { NotesConfigService } from './settings/notesConfig';
+import { NotesSettings } from './settings/settings';
+import { registerPatternSettingsCheck } from './settings/patternSettings';
+import { registerStatusBar, type ProgressStatus } from './views/statusBar';
+import { NotNotesNotices, registerTreatAsNotes } from './commands/treatAsNotes';
+import { registerWalkthroughProgress, type WalkthroughProgress } from './views/walkthrough';
+import { WorkspaceNotes } from './views/workspaceNotes';
+import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './views/workspaceView';
 
 /** What `activate` hands to other extensions and to the integration tests. */
 export interface ImplementationNotesApi {
@@ -44,7 +45,7 @@ export interface ImplementationNotesApi {
 /** What differs between the desktop and the web extension. */
 export interface ExtensionHost {
   /** Where analyses run: a worker thread, a web worker, or inline. */
-  createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): AnalysisBackend;
+  createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, settings: NotesSettings): AnalysisBackend;
   /** Features of this host only (the desktop's CLI tasks). */
   register?(context: vscode.ExtensionContext): vscode.Disposable[];
 }
@@ -54,26 +55,29 @@ export interface ExtensionHost {
 export function activateWith(context: vscode.ExtensionContext, host: ExtensionHost): ImplementationNotesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Implementation Notes', { log: true });
-  const configs = new NotesConfigService(log);
-  const backend = host.createBackend(context.extensionUri, log);
-  const analyzer = new NotesAnalyzer(configs, backend, log);
+  // First: it drops stale values before any feature's configuration listener runs.
+  const settings = new NotesSettings();
+  const configs = new NotesConfigService(log, settings);
+  const backend = host.createBackend(context.extensionUri, log, settings);
+  const analyzer = new NotesAnalyzer(configs, settings, backend, log);
   const active = new ActiveNotes(analyzer);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
   const statusBar = registerStatusBar(checklist.provider, timedEvent('statusBar', checklist.provider.onDidRefresh), () => configs.restricted);
-  const workspaceNotes = new WorkspaceNotes(configs, analyzer, backend, log, WORKSPACE_VIEW);
+  const workspaceNotes = new WorkspaceNotes(configs, settings, analyzer, backend, log, WORKSPACE_VIEW);
   const workspace = registerWorkspaceView(workspaceNotes, () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);
   context.subscriptions.push(
+    settings,
     log,
     configs,
     backend,
     analyzer,
     active,
     workspaceNotes,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, settings),
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,
@@ -88,7 +92,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerIgnorePlaceholder(configs, log),
-    registerPatternSettingsCheck(log),
+    registerPatternSettingsCheck(log, settings),
     ...(host.register?.(context) ?? []),
   );
   return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };

@@ -2,17 +2,17 @@
 import * as vscode from 'vscode';
 import { spawnThread } from '../worker/thread';
 import { activateWith, type ImplementationNotesApi } from './extension.shared';
-import { registerTasks } from './tasks';
-import { WorkerBackend } from './workerBackend';
+import { registerTasks } from './commands/tasks';
+import { WorkerBackend } from './analysis/workerBackend';
 
 export type { ImplementationNotesApi } from './extension.shared';
 
 export function activate(context: vscode.ExtensionContext): ImplementationNotesApi {
   return activateWith(context, {
-    createBackend: (extensionUri, log) => {
+    createBackend: (extensionUri, log, settings) => {
       const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;
       // unref: an idle worker never keeps the extension host alive.
-      return new WorkerBackend(() => spawnThread(script, { name: 'implementation-notes-analysis', unref: true }), log);
+      return new WorkerBackend(() => spawnThread(script, { name: 'implementation-notes-analysis', unref: true }), log, settings);
     },
     register: (context) => [registerTasks(context.extensionUri)],
   });

@@ -670,7 +670,7 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
         const outcome = await run(['new', 'docs/notes.md'], dir);
         assert.equal(outcome.code, 0, outcome.stderr);
         const written = fs.readFileSync(path.join(dir, 'docs/notes.md'), 'utf8');
-        assert.equal(written, fs.readFileSync(path.join(root, 'src/core/templates/implementation-notes.md'), 'utf8'));
+        assert.equal(written, fs.readFileSync(path.join(root, 'src/core/template/implementation-notes.md'), 'utf8'));
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

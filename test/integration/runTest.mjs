@@ -12,6 +12,8 @@
 // the web worker extension host; `--vsix FILE`: a smoke suite against the
 // packaged extension installed into the test VS Code.
 //
+// `--build-only`: builds the extension and the suite's bundle, runs nothing.
+//
 // Exit status: 0 every test passed; 1 a test failed; 2 time-out; 3 setup error.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -61,6 +63,8 @@ const children = new Set();
 
 async function main() {
   await build();
+  // The bundles only (the "Extension Tests" launch configuration runs them in the editor).
+  if (process.argv.includes('--build-only')) return EXIT.pass;
   const online = process.env.VSCODE_EXECUTABLE || process.env.IMPL_NOTES_TEST_ONLINE === '1';
   if (online && mode !== 'suite') throw new SetupError(`--${mode} runs on the offline host only`);
   return online ? runWithTestElectron() : runOffline();

@@ -6,10 +6,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { headingTitle as joinTitle, mergeSpans } from '../../src/core/events';
-import type { DocumentFacts } from '../../src/core/facts';
-import { findCandidates } from '../../src/core/placeholders';
-import type { HeadingInfo, Span, Syntax } from '../../src/core/syntax';
+import { headingTitle as joinTitle, mergeSpans } from '../../src/core/markdown/events';
+import type { DocumentFacts } from '../../src/core/markdown/chunkedParser';
+import { findCandidates } from '../../src/core/rules/placeholderFinder';
+import type { HeadingInfo, Span, Syntax } from '../../src/core/markdown/syntax';
 
 /** CommonMark + GFM (tables, task lists, footnotes) + YAML/TOML front matter. */
 const makeProcessor = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);

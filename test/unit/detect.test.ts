@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { compileGlob, defaultTemplate, globProblem, looksLikeNotes, matchesAnyGlob, MAX_GLOB_ALTERNATIVES } from '../../src/core';
+import { compileGlob, createTemplate, defaultTemplate, globProblem, isNotesDocument, looksLikeNotes, matchesAnyGlob, MAX_GLOB_ALTERNATIVES } from '../../src/core';
 
 const glob = (pattern: string) => {
   const matcher = compileGlob(pattern);
@@ -123,3 +123,27 @@ function oracle(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+suite('isNotesDocument: the one notes decision (editor, workspace scan)', () => {
+  const custom = createTemplate('# Design Review: [Title]\n\n## Context\n\n[Why]\n');
+  test('by content, by a custom template\'s first heading, or by a glob; content only when detection by content is on', () => {
+    const notes = '# Implementation Notes: Search\n\n## Owner\n[Name]\n';
+    const review = '# Design Review: caching\n\n## Context\n';
+    const plain = '# Readme\n\n[not notes]\n';
+    assert.equal(isNotesDocument(notes, { byGlob: false, detectByContent: true }), true);
+    assert.equal(isNotesDocument(notes, { byGlob: false, detectByContent: false }), false);
+    assert.equal(isNotesDocument(review, { byGlob: false, detectByContent: true }), false);
+    assert.equal(isNotesDocument(review, { byGlob: false, detectByContent: true, customTemplate: custom }), true);
+    assert.equal(isNotesDocument(review, { byGlob: false, detectByContent: false, customTemplate: custom }), false);
+    assert.equal(isNotesDocument(plain, { byGlob: true, detectByContent: false }), true);
+  });
+
+  test('a lazy glob check runs only when the content does not decide', () => {
+    let asked = 0;
+    const byGlob = () => { asked++; return true; };
+    assert.equal(isNotesDocument('# Implementation Notes\n', { byGlob, detectByContent: true }), true);
+    assert.equal(asked, 0);
+    assert.equal(isNotesDocument('# Readme\n', { byGlob, detectByContent: true }), true);
+    assert.equal(asked, 1);
+  });
+});

@@ -6,8 +6,8 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { analyzeFacts, defaultTemplate, stripBom, wholeDocumentFacts, type Analysis } from '../../src/core';
-import { collectSyntaxFromEvents, decodeMarkdownString } from '../../src/core/events';
-import { MAX_DELIMITERS } from '../../src/core/grammar';
+import { collectSyntaxFromEvents, decodeMarkdownString } from '../../src/core/markdown/events';
+import { MAX_DELIMITERS } from '../../src/core/markdown/grammar';
 import { mdastDocumentFacts, mdastReferenceFacts, type ReferenceFacts } from '../oracle/mdast';
 
 function observable(a: Analysis) {
@@ -143,7 +143,7 @@ function sameReferenceFacts(text: string, loose = false): void {
 }
 
 const REFERENCE_PIECES = [
-  '[a](src/a.ts) ', '[b](<my file.md> "t") ', '![i](docs/x%20y.png)', '[e](a\\_b.ts)', '[n](a&amp;b.md)', '[x](#frag)', '[u](https://x.y/z)',
+  '[a](src/a.ts) ', '[b](<my file.md> "t") ', '![i](docs/x%20y.png)', '[e](a\\_b.ts)', '[n](a&amp;b.md)', '[h](&#x41;&#65;&bogus;&#0;\\\\x\\a.md)', '[x](#frag)', '[u](https://x.y/z)',
   '[![img](i.png)](l.md)', '![![in](x.png)](o.png)', '[c `src/in/link.ts`](c.md)', '[r]: ../up.md\n', '[s]: <a b.md> \'t\'\n', '[empty]()', '[e2](<>)',
   '`src/a.ts`', '`` `x` ``', '` a `', '`  `', '` `', '```inline```', '`a\nb`', '`x`y`', '\\`not`',
   '```\ntree/\n```\n', '```ts meta\nconst a = 1;\n\n  b\n```\n', '~~~ text\n├── a/\n│   └── b.ts\n~~~\n', '```\nunclosed\n', '> ```\n> q\n>\n> r\n> ```\n',

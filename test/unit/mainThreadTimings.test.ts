@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { mainThreadTimings, timedCodeActions, timedEvent, timedTreeData } from '../../src/extension/mainThreadTimings';
+import { mainThreadTimings, timedCodeActions, timedEvent, timedTreeData } from '../../src/extension/util/mainThreadTimings';
 
 suite('main-thread timings wrapped at registration', () => {
   test('a timed event passes each event to the listener and counts one probe per call', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AnalysisService, createTemplate, defaultTemplate, defaultTemplateFacts, defaultTemplateText, parseTemplateFacts } from '../../src/core';
 import { defaultTemplateModelJson } from '../../scripts/generate-template-model';
-import prebuilt from '../../src/core/templates/implementation-notes.model.json';
+import prebuilt from '../../src/core/template/implementation-notes.model.json';
 
 suite('the prebuilt default template model', () => {
   test('the committed model file is current (regenerate with scripts/generate-template-model.ts)', () => {

@@ -1,7 +1,7 @@
 // How much is left in a notes document: the one measure the checklist (its
 // badge and rows), the status bar and Notes in Workspace (its rows and their
 // order) show (docs/spec.md, "Progress").
-import type { Analysis } from '../analyze';
+import type { Analysis } from '../analysis/analyze';
 
 /** What is left to do in a document. */
 export interface Remaining {

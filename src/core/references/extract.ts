@@ -1,9 +1,9 @@
 // What a notes document says about the repository (docs/spec.md,
 // "References"), read from the facts of one parse: no file is read here.
-import { decodeMarkdownString } from '../events';
-import type { Section } from '../sections';
-import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../syntax';
-import { lineEndAt, nextLineStart } from '../text';
+import { decodeMarkdownString } from '../markdown/events';
+import type { Section } from '../markdown/sections';
+import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../markdown/syntax';
+import { lineEndAt, nextLineStart } from '../markdown/text';
 import { afterListMarker, fieldOn, withoutCall, isLocationLabel, isSymbolsLabel, isTreeTitle, lineContent, treeKey, type ReferenceLabels } from './labels';
 import type { Reference, ReferenceKind, ReferenceSource } from './model';
 
@@ -28,8 +28,6 @@ const TREE_INFOS = new Set(['text', 'txt', 'plain', 'plaintext', 'tree', 'ascii'
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 const LINE_FRAGMENT = /^L([0-9]{1,9})(?:-L?([0-9]{1,9}))?$/;
-/** `:42`, `:10-20`, `:42:7` (a column, dropped) at the end of a path: run on the path's last 40 characters only. */
-const LINE_SUFFIX = /:([0-9]{1,9})(?:-([0-9]{1,9})|:[0-9]{1,9})?$/;
 const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*(?:(?:\.|::)[\p{L}_$][\p{L}\p{N}_$]*)*(?:\([^()]*\))?$/u;
 const NOT_IN_PATHS = /[\s*?{}<>|"'`$=;]/;
 /** A tree's names may hold spaces; globs and the like are not names. */
@@ -340,11 +338,10 @@ function pathReference(source: ReferenceSource, start: number, end: number, writ
     if (query >= 0) path = path.slice(0, query);
   }
   if (!lines && !decode) {
-    const tail = path.slice(-40);
-    const suffix = LINE_SUFFIX.exec(tail);
-    if (suffix && suffix.index > 0) {
-      lines = lineRange(suffix[1], suffix[2]);
-      path = path.slice(0, path.length - tail.length + suffix.index);
+    const suffix = lineSuffix(path);
+    if (suffix) {
+      lines = suffix.lines;
+      path = path.slice(0, suffix.at);
     }
   }
   if (URL_SCHEME.test(path)) return undefined;
@@ -354,6 +351,37 @@ function pathReference(source: ReferenceSource, start: number, end: number, writ
   const ref: Reference = { kind, source, start, end, text: written, path };
   if (lines) ref.lines = lines;
   return ref;
+}
+
+/** `:42`, `:10-20` or `:42:7` (a column, dropped) ending a path, after something: where it starts and the lines. */
+function lineSuffix(path: string): { at: number; lines: { from: number; to: number } } | undefined {
+  const last = digitsBefore(path, path.length);
+  if (last === path.length || last < 2) return undefined;
+  const separator = path[last - 1];
+  if (separator === ':') {
+    // `:42:7`: a line and a column.
+    const line = digitsBefore(path, last - 1);
+    if (line < last - 1 && line >= 2 && path[line - 1] === ':') {
+      const lines = lineRange(path.slice(line, last - 1), undefined);
+      return lines && { at: line - 1, lines };
+    }
+    const lines = lineRange(path.slice(last), undefined);
+    return lines && { at: last - 1, lines };
+  }
+  if (separator === '-') {
+    const first = digitsBefore(path, last - 1);
+    if (first === last - 1 || first < 2 || path[first - 1] !== ':') return undefined;
+    const lines = lineRange(path.slice(first, last - 1), path.slice(last));
+    return lines && { at: first - 1, lines };
+  }
+  return undefined;
+}
+
+/** Where the run of at most 9 ASCII digits ending at `end` starts (`end` when there is none). */
+function digitsBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 9 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+  return i;
 }
 
 function lineRange(from: string, to: string | undefined): { from: number; to: number } | undefined {

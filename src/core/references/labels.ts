@@ -2,9 +2,9 @@
 // the active template decides, read from its text by a line scan (no parse,
 // so the default template costs nothing at start-up), and a document's
 // labels are compared with the template's loosely.
-import { FenceTracker } from '../fences';
-import type { TemplateModel } from '../template';
-import { lineEndAt, nextLineStart } from '../text';
+import { FenceTracker } from '../markdown/fences';
+import type { TemplateModel } from '../template/template';
+import { lineEndAt, nextLineStart } from '../markdown/text';
 
 export interface ReferenceLabels {
   /** The Location field's label, as a key (`labelKey`). */

@@ -34,7 +34,7 @@ suite('activation', () => {
   test('the real API: an edit to an untitled document reads back; the template is analysed', async () => {
     const started = performance.now();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-    const template = fs.readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
+    const template = fs.readFileSync(path.join(repoRoot, 'src/core/template/implementation-notes.md'), 'utf8');
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(0, 0), template);
     assert.ok(await vscode.workspace.applyEdit(edit));

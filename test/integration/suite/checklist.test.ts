@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
-import { api, closeAllEditors, eventually, fixture, repoRoot, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
+import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
+import { api, closeAllEditors, eventually, fixture, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 type Row = string;
 
@@ -92,61 +91,6 @@ async function showChecklistKeepTyping(editor: vscode.TextEditor): Promise<void>
 }
 
 
-/**
- * The tree as VS Code draws it, read through the workbench's own list
- * commands (not through the provider): each row in the order shown, with
- * the row it is drawn under (`list.focusParent`). `Parent > Row`, or `Row`
- * at the top level. Moves the focus into the view.
- */
-async function drawnRows(): Promise<string[]> {
-  const { checklistView } = await api();
-  const titleOf = (row: ChecklistItem | undefined): string => (!row ? '?' : row.kind === 'missing' ? row.missing.title : row.section.title);
-  // The row under the keyboard focus: selecting it tells the extension host which element it is.
-  const focused = async (): Promise<ChecklistItem | undefined> => {
-    const changed = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { listener.dispose(); resolve(); }, 400);
-      const listener = checklistView.onDidChangeSelection(() => { clearTimeout(timer); listener.dispose(); resolve(); });
-    });
-    await vscode.commands.executeCommand('list.select');
-    await changed;
-    return checklistView.selection.at(0);
-  };
-  await vscode.commands.executeCommand('implementationNotes.checklist.focus');
-  await vscode.commands.executeCommand('list.focusFirst');
-  const order: ChecklistItem[] = [];
-  for (let row = await focused(); row && order.length < 200; ) {
-    order.push(row);
-    await vscode.commands.executeCommand('list.focusDown');
-    const next = await focused();
-    if (!next || next.id === row.id) break;
-    row = next;
-  }
-  const out: string[] = [];
-  for (const [i, row] of order.entries()) {
-    await vscode.commands.executeCommand('list.focusFirst');
-    for (let k = 0; k < i; k++) await vscode.commands.executeCommand('list.focusDown');
-    await vscode.commands.executeCommand('list.focusParent');
-    const parent = await focused();
-    out.push(parent && parent.id !== row.id ? `${titleOf(parent)} > ${titleOf(row)}` : titleOf(row));
-  }
-  return out;
-}
-
-/** The provider's rows in the same form as `drawnRows`: what the tree should draw. */
-function expectedRows(checklist: ChecklistProvider): string[] {
-  const out: string[] = [];
-  const title = (tree: vscode.TreeItem) => labelOf(tree);
-  const walk = (items: ChecklistItem[], parent: string | undefined) => {
-    for (const item of items) {
-      const label = title(checklist.getTreeItem(item));
-      out.push(parent === undefined ? label : `${parent} > ${label}`);
-      walk(checklist.getChildren(item), label);
-    }
-  };
-  walk(checklist.getChildren(), undefined);
-  return out;
-}
-
 suite('checklist', () => {
   teardown(async () => {
     const { checklist } = await api();
@@ -198,23 +142,6 @@ suite('checklist', () => {
     // Badge and status bar show the same measure: items left.
     assert.equal(statusBar.text, '$(checklist) 3 left');
     assert.match(statusBar.tooltip, /3 left \(2 placeholders, 1 empty section\); 0 of 5 sections done/);
-  });
-
-  test('drawn when shown: every row under its parent, while the cursor\'s row is revealed', async () => {
-    // The view hidden while a notes document with the cursor deep inside it becomes active; then shown:
-    // the tree draws its rows as the view follows the cursor (reveal expands the row's parents).
-    const { checklist, checklistView } = await api();
-    await vscode.commands.executeCommand('workbench.view.explorer');
-    await eventually(checklistView.onDidChangeVisibility, () => !checklistView.visible, 20000, 'the checklist hidden');
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot, 'examples', 'phase-2-search-indexing.md')));
-    const line = document.getText().split('\n').findIndex((l) => l.startsWith('#### Decision 2'));
-    assert.ok(line > 0, 'the example has a Decision 2');
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(line, 16, line, 16) });
-    await rowsWhen((r) => r.length > 10);
-    assert.equal(checklist.current?.document, document);
-    await vscode.commands.executeCommand('implementationNotes.checklist.focus');
-    await selectedWhen((t) => t?.startsWith('Decision 2') === true, 'the cursor\'s row selected');
-    assert.deepEqual(await drawnRows(), expectedRows(checklist));
   });
 
   test('the default template in an untitled document: all 63 sections, every placeholder', async () => {

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { NotNotesNotice } from '../../../src/extension/treatAsNotes';
-import { registerWalkthroughProgress } from '../../../src/extension/walkthrough';
+import type { NotNotesNotice } from '../../../src/extension/commands/treatAsNotes';
+import { registerWalkthroughProgress } from '../../../src/extension/views/walkthrough';
 import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, repoRoot, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 const at = (editor: vscode.TextEditor): [number, number] => [editor.selection.start.line, editor.selection.start.character];

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { notesDocument } from '../../../scripts/bench-docs';
 import { AnalysisService, findings, LineIndex } from '../../../src/core';
-import type { PhaseStats, Turn } from '../../../src/extension/mainThreadTimings';
+import type { PhaseStats, Turn } from '../../../src/extension/util/mainThreadTimings';
 import { api, closeAllEditors, eventually, repoRoot, SOURCE } from './util';
 
 const COPIES = 62; // of the template: about 20,000 lines

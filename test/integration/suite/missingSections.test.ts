@@ -3,7 +3,7 @@
 // turns missing sections off for the other suites; this one turns them on.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/checklistView';
+import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
 import { api, closeAllEditors, diagnosticsWhen, eventually, fixture, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 const CHAPTER = '## Security Implementation\n';

@@ -37,6 +37,6 @@ export async function untitled(content = '', language = 'markdown'): Promise<vsc
   return editor;
 }
 
-export const templateText = (): string => fs.readFileSync(path.join(repoRoot, 'src/core/templates/implementation-notes.md'), 'utf8');
+export const templateText = (): string => fs.readFileSync(path.join(repoRoot, 'src/core/template/implementation-notes.md'), 'utf8');
 
 export const selectionText = (editor: vscode.TextEditor): string => editor.document.getText(editor.selection);

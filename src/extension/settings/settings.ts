@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { RULES } from '../../core';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** `open`: problems of the notes documents shown in tabs; `workspace`: of every notes file of the workspace. */
+type DiagnosticsScope = 'open' | 'workspace';
+
+/** Everything under `implementationNotes.*`, read for one resource. */
+export interface Settings {
+  files: string[];
+  detectByContent: boolean;
+  template: string;
+  ignore: string[];
+  /** By the rule's `severitySetting` (src/core/rules): `implementationNotes.severity.<key>`. */
+  severity: Readonly<Record<string, SeveritySetting>>;
+  /** Report template sections a notes document lacks. */
+  missingSections: boolean;
+  newNotesFolder: string;
+  fillDates: boolean;
+  delay: number;
+  diagnosticsScope: DiagnosticsScope;
+  /** Characters; larger documents get a notice instead of an analysis. 0: no limit. */
+  maxDocumentSize: number;
+  /** Milliseconds one analysis may run in the worker before it is stopped. */
+  analysisTimeLimit: number;
+}
+
+export const SECTION = 'implementationNotes';
+
+/** The folder New Implementation Notes… proposes, so its files stay notes whatever their headings say. */
+const DEFAULT_FILES = ['docs/implementation-notes/**/*.md'];
+
+/**
+ * The settings, read once per workspace folder (they are resource-scoped:
+ * a file's are its folder's) and kept until `implementationNotes.*` or the
+ * folders change. Features ask it on every keystroke; one object, created
+ * first in extension.shared.ts and handed to each feature, so that it has
+ * dropped its stale values before any feature's own configuration listener runs.
+ */
+export class NotesSettings implements vscode.Disposable {
+  private readonly byFolder = new Map<string, Settings>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor() {
+    const clear = () => this.byFolder.clear();
+    this.disposables = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) clear();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(clear),
+    ];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** The settings for a document or folder (none: the window's). */
+  for(scope?: vscode.Uri | vscode.WorkspaceFolder): Settings {
+    const folder = scope === undefined ? undefined : scope instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(scope) : scope;
+    const key = folder?.uri.toString() ?? '';
+    let settings = this.byFolder.get(key);
+    if (!settings) {
+      settings = readSettings(folder?.uri);
+      this.byFolder.set(key, settings);
+    }
+    return settings;
+  }
+}
+
+function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    files: c.get<string[]>('files', DEFAULT_FILES),
+    detectByContent: c.get<boolean>('detectByContent', true),
+    template: c.get<string>('template', ''),
+    ignore: c.get<string[]>('ignore', []),
+    severity: Object.fromEntries(RULES.map((rule) => [rule.severitySetting, c.get<SeveritySetting>(`severity.${rule.severitySetting}`, 'information')])),
+    missingSections: c.get<boolean>('missingSections', true),
+    newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
+    fillDates: c.get<boolean>('newNotes.fillDates', false),
+    delay: clamp(c.get<number>('diagnostics.delay'), 0, 5000, 300),
+    diagnosticsScope: c.get<string>('diagnostics.scope') === 'workspace' ? 'workspace' : 'open',
+    maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
+    analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
+  };
+}
+
+/** The manifest's minimum and maximum, applied: VS Code only warns about values outside them. */
+function clamp(value: number | undefined, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}

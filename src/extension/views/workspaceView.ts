@@ -1,0 +1,205 @@
+import * as vscode from 'vscode';
+import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../../core';
+import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklist';
+import { timedEvent, timedTreeData } from '../util/mainThreadTimings';
+import type { WorkspaceNotes, WorkspaceRow } from './workspaceNotes';
+import { MAX_SCANNED_FILES } from './workspaceNotes';
+
+export const WORKSPACE_VIEW = 'implementationNotes.workspace';
+const SCANNED_KEY = 'implementationNotes.workspaceScanned';
+
+type FolderNode = { kind: 'folder'; folder: vscode.WorkspaceFolder };
+type FileNode = { kind: 'file'; row: WorkspaceRow };
+type SectionNode = { kind: 'section'; row: WorkspaceRow; result: ScannedNotes; index: number };
+type MissingNode = { kind: 'missing'; item: MissingItem };
+export type WorkspaceNode = FolderNode | FileNode | SectionNode | MissingNode;
+
+/** Rows refreshed at most this often while a scan hands over its batches. */
+const REFRESH_MS = 200;
+
+/**
+ * "Notes in Workspace": every notes file, least complete first, grouped by
+ * folder in a multi-root workspace; a file expands to its sections (the
+ * checklist's model); clicking opens the file, or the file at the section.
+ */
+export class WorkspaceNotesProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<WorkspaceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the rows shown changed (tests, the view's message). */
+  readonly onDidRefresh = this.refreshed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listener: vscode.Disposable;
+  /** Every file row in the view's order, sorted once per change of the rows (a render asks per folder, several times). */
+  private sorted: WorkspaceRow[] | undefined;
+
+  constructor(readonly notes: WorkspaceNotes) {
+    this.listener = notes.onDidChange(() => {
+      this.sorted = undefined;
+      this.scheduleRefresh();
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.listener.dispose();
+    this.changed.dispose();
+    this.refreshed.dispose();
+  }
+
+  private scheduleRefresh(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire(undefined);
+      this.refreshed.fire();
+    }, REFRESH_MS);
+  }
+
+  /** The file rows, least complete first (errors last), of one folder or of all. */
+  files(folder?: vscode.WorkspaceFolder): WorkspaceRow[] {
+    this.sorted ??= inViewOrder(this.notes.all);
+    if (!folder) return this.sorted;
+    const key = folder.uri.toString();
+    return this.sorted.filter((r) => r.folder.uri.toString() === key);
+  }
+
+  getChildren(element?: WorkspaceNode): WorkspaceNode[] {
+    if (!element) {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length > 1) return folders.filter((f) => this.files(f).length > 0).map((folder): FolderNode => ({ kind: 'folder', folder }));
+      return this.files().map((row): FileNode => ({ kind: 'file', row }));
+    }
+    if (element.kind === 'folder') return this.files(element.folder).map((row): FileNode => ({ kind: 'file', row }));
+    if (element.kind === 'missing') return [];
+    const row = element.row;
+    const result = row.result;
+    if (result.kind === 'error') return [];
+    const parent = element.kind === 'file' ? -1 : element.index;
+    // As the checklist: the title is no row, its chapters are the file's children.
+    return checklistRows({ sections: result.sections, missing: result.missingSections }, parent, true).map((entry): WorkspaceNode => {
+      if (entry.kind === 'section') return { kind: 'section', row, result, index: entry.index };
+      return { kind: 'missing', item: missingItemOf(row.uri, result.sections, result.missingSections[entry.index]) };
+    });
+  }
+
+  getTreeItem(element: WorkspaceNode): vscode.TreeItem {
+    switch (element.kind) {
+      case 'folder':
+        return folderItem(element.folder, this.files(element.folder).length);
+      case 'file':
+        return fileItem(element.row);
+      case 'section':
+        return sectionItem(element);
+      case 'missing':
+        return missingTreeItem(element.item);
+    }
+  }
+}
+
+/** Most left first (the count each row shows), errors last; by path within a count. */
+function inViewOrder(rows: readonly WorkspaceRow[]): WorkspaceRow[] {
+  const notes: { path: string; progress: ScannedNotes['progress']; row: WorkspaceRow }[] = [];
+  const errors: WorkspaceRow[] = [];
+  for (const row of rows) {
+    if (row.result.kind === 'error') errors.push(row);
+    else notes.push({ path: row.uri.toString(), progress: row.result.progress, row });
+  }
+  errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...sortByRemaining(notes).map((n) => n.row), ...errors];
+}
+
+function folderItem(folder: vscode.WorkspaceFolder, files: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `folder:${folder.uri.toString()}`;
+  item.iconPath = vscode.ThemeIcon.Folder;
+  item.description = files === 1 ? vscode.l10n.t('1 notes file') : vscode.l10n.t('{0} notes files', files);
+  return item;
+}
+
+let fileIcons: Record<'todo' | 'done' | 'error', vscode.ThemeIcon> | undefined;
+
+function fileItem(row: WorkspaceRow): vscode.TreeItem {
+  fileIcons ??= {
+    todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
+    done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+    error: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground')),
+  };
+  const slash = row.path.lastIndexOf('/');
+  const name = row.path.slice(slash + 1);
+  const dir = slash > 0 ? row.path.slice(0, slash) : '';
+  const result = row.result;
+  const hasSections = result.kind === 'notes' && (result.sections.length > 0 || result.missingSections.length > 0);
+  const item = new vscode.TreeItem(name, hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `file:${row.uri.toString()}`;
+  item.resourceUri = row.uri;
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [row.uri] };
+  if (result.kind === 'error') {
+    item.iconPath = fileIcons.error;
+    item.description = dir ? `${result.error} · ${dir}` : result.error;
+    item.tooltip = vscode.l10n.t('{0}: not checked: {1}', row.path, result.error);
+    item.contextValue = 'notesFile.error';
+    return item;
+  }
+  // The one measure (progress/remaining.ts): the count the rows sort by; sections done only in the tooltip.
+  const { left, sectionsDone, sections } = result.progress;
+  const finished = left.total === 0;
+  item.iconPath = finished ? fileIcons.done : fileIcons.todo;
+  // Short: a narrow sidebar cuts the end; the tooltip spells it out.
+  const count = finished ? remember('done', () => vscode.l10n.t('done')) : remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+  item.description = dir ? `${count} · ${dir}` : count;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
+  tooltip.appendText(
+    finished
+      ? vscode.l10n.t('Nothing left to fill; {0} of {1} sections done.', sectionsDone, sections)
+      : vscode.l10n.t('{0} left ({1}); {2} of {3} sections done.', left.total, leftParts(left.placeholders, left.emptySections, left.missingSections), sectionsDone, sections),
+  );
+  if (row.source === 'editor') tooltip.appendText('\n\n' + vscode.l10n.t('From the open editor (unsaved changes included).'));
+  item.tooltip = tooltip;
+  item.contextValue = finished ? 'notesFile.done' : 'notesFile';
+  return item;
+}
+
+function sectionItem(element: SectionNode): vscode.TreeItem {
+  const { result, index, row } = element;
+  const s = result.sections[index];
+  const analysis = { sections: result.sections, missing: result.missingSections };
+  const hasChildren = checklistChildren(analysis, index, true).length > 0;
+  const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
+  const item = new vscode.TreeItem(title, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  // The checklist's stable path key: edits elsewhere in the file keep the row's identity.
+  item.id = `section:${row.uri.toString()}#${sectionKeys(result.sections)[index]}`;
+  const left = sectionLeft(analysis, index);
+  item.description = sectionDescription(s, left);
+  item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
+  item.iconPath = iconFor(s, left);
+  item.contextValue = `section.${s.status}`;
+  item.command = { command: 'implementationNotes.revealSection', title: remember('reveal', () => vscode.l10n.t('Reveal Section')), arguments: [row.uri, index, s.title, s.level] };
+  return item;
+}
+
+/** Registers the view, its refresh command and its messages; the scan runs while the view is visible. */
+export function registerWorkspaceView(notes: WorkspaceNotes, restricted: () => boolean): { provider: WorkspaceNotesProvider; disposable: vscode.Disposable } {
+  const provider = new WorkspaceNotesProvider(notes);
+  const view = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: timedTreeData('workspace', provider), showCollapseAll: true });
+  const update = () => {
+    view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : undefined;
+    view.message = notes.capped
+      ? vscode.l10n.t('Only the first {0} Markdown files of the workspace were checked. Exclude folders with files.exclude or search.exclude to see the rest.', MAX_SCANNED_FILES)
+      : undefined;
+    // The welcome text ("no notes found") only once a scan has looked.
+    void vscode.commands.executeCommand('setContext', SCANNED_KEY, notes.isScanned);
+  };
+  notes.setViewVisible(view.visible);
+  update();
+  return {
+    provider,
+    disposable: vscode.Disposable.from(
+      provider,
+      view,
+      timedEvent('workspace.viewState', provider.onDidRefresh)(update),
+      view.onDidChangeVisibility((e) => notes.setViewVisible(e.visible)),
+      vscode.commands.registerCommand('implementationNotes.refreshWorkspaceNotes', () => notes.rescan()),
+    ),
+  };
+}
