@@ -8,6 +8,7 @@ import { defaultTemplate, defaultTemplateFacts, type TemplateFacts, type Templat
 import { escapeSnippetText, toSnippet } from './snippet';
 import type { TextEdit } from './edits';
 import { stripBom } from './text';
+import { applyTasks } from './tasks';
 
 export interface AnalyzeOptions {
   /** The active template; the default template when omitted. */
@@ -76,6 +77,7 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
     isIgnored: options.ignore ? ignoreMatcher(options.ignore) : undefined,
   });
   const sections = buildSections(syntax, found, text.length);
+  applyTasks(text, sections, syntax.code);
   const placeholders = found.map((p) => ({ ...p, section: sectionIndexAt(sections, p.start) }));
   const mode = options.missingSections ?? 'detect';
   const missing = mode !== 'off' && (mode === 'notes' || isNotesByContent(text, sections, template))

@@ -28,3 +28,4 @@ export * from './workspaceScan';
 export * from './baseline';
 export * from './status';
 export * from './diffLines';
+export * from './tasks';

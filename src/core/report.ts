@@ -1,5 +1,6 @@
 import { findings, type Analysis } from './analyze';
 import type { SectionStatus } from './sections';
+import type { TaskCounts } from './tasks';
 import { LineIndex } from './text';
 
 /** The JSON shapes of docs/spec.md ("The CLI's output"): 1-based lines, 1-based UTF-16 columns. */
@@ -17,6 +18,8 @@ interface SectionReport {
   line: number;
   status: SectionStatus;
   placeholders: number;
+  /** Its task-list items (docs/spec.md, "Task lists"). */
+  tasks: TaskCounts;
 }
 
 /** A template section the document lacks: the template's title and level, and the anchor line (its parent's heading). */
@@ -56,6 +59,7 @@ export function toFileReport(path: string, analysis: Analysis, lines = new LineI
     line: lines.positionAt(s.start).line + 1,
     status: s.status,
     placeholders: s.placeholders,
+    tasks: s.tasks,
   }));
   const missing = analysis.missing.map((m) => ({
     title: m.title,
