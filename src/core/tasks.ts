@@ -3,6 +3,7 @@
 // "(N/A)" or "(optional)" does not apply. A section whose body is only
 // tasks, none of them done, is not filled by their text: it is `todo`.
 import type { Section } from './sections';
+import type { TextEdit } from './edits';
 import { lastStartingAtOrBefore, type Span } from './syntax';
 
 export interface TaskCounts {
@@ -115,4 +116,21 @@ export function taskProgress(sections: readonly Pick<Section, 'title' | 'tasks'>
       const total = s.tasks.done + s.tasks.open;
       return { title: s.title, done: s.tasks.done, total, text: `${s.title} ${s.tasks.done}/${total} done` };
     });
+}
+
+/**
+ * The edit that ticks or unticks the task on the line holding `offset`:
+ * `[ ]` becomes `[x]`, `[x]`/`[X]` becomes `[ ]`; `[~]` and lines that are
+ * no task give undefined. `done`: the state after the edit.
+ */
+export function toggleTaskEdit(text: string, offset: number): (TextEdit & { done: boolean }) | undefined {
+  let start = Math.min(Math.max(offset, 0), text.length);
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const task = taskBox(text.slice(start, end), []);
+  if (!task || task.box === 'notApplicable') return undefined;
+  const at = start + task.boxAt + 1;
+  const done = text[at] === ' ';
+  return { start: at, end: at + 1, newText: done ? 'x' : ' ', done };
 }

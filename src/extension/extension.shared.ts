@@ -16,6 +16,7 @@ import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
+import { registerTaskToggle } from './taskToggle';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
 import { WorkspaceNotes } from './workspaceScan';
@@ -87,6 +88,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCompletions(analyzer),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
+    registerTaskToggle(analyzer, (provider) => timedCodeActions('codeActions.tasks', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
