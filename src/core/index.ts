@@ -34,3 +34,4 @@ export * from './references/model';
 export { extractReferences } from './references/extract';
 export { referenceLabels } from './references/labels';
 export * from './rules';
+export * from './progress/tasks';

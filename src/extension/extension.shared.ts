@@ -17,6 +17,7 @@ import { NotesConfigService } from './settings/notesConfig';
 import { NotesSettings } from './settings/settings';
 import { registerPatternSettingsCheck } from './settings/patternSettings';
 import { registerStatusBar, type ProgressStatus } from './views/statusBar';
+import { registerTaskToggle } from './languageFeatures/taskToggle';
 import { NotNotesNotices, registerTreatAsNotes } from './commands/treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './views/walkthrough';
 import { WorkspaceNotes } from './views/workspaceNotes';
@@ -91,6 +92,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCompletions(analyzer),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
+    registerTaskToggle(analyzer, (provider) => timedCodeActions('codeActions.tasks', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log, settings),
     ...(host.register?.(context) ?? []),

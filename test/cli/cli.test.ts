@@ -67,6 +67,7 @@ interface Case {
 const json = (out: string) => JSON.parse(out) as { version: number; files: { path: string; placeholders: unknown[]; sections: { status: string }[] }[] };
 
 let scratch: string;
+const noTasks = { done: 0, open: 0, notApplicable: 0 };
 
 const cases: () => Case[] = () => [
   {
@@ -106,9 +107,9 @@ const cases: () => Case[] = () => [
         line: 7, column: 16, endColumn: 32, text: '[Decision Title]', section: 'Decision 1: [Decision Title]',
       });
       assert.deepEqual(report.files[0].sections, [
-        { title: 'Notes', level: 1, line: 1, status: 'done', placeholders: 0 },
-        { title: 'Phase Information', level: 2, line: 3, status: 'todo', placeholders: 2 },
-        { title: 'Decision 1: [Decision Title]', level: 2, line: 7, status: 'todo', placeholders: 1 },
+        { title: 'Notes', level: 1, line: 1, status: 'done', placeholders: 0, tasks: noTasks },
+        { title: 'Phase Information', level: 2, line: 3, status: 'todo', placeholders: 2, tasks: noTasks },
+        { title: 'Decision 1: [Decision Title]', level: 2, line: 7, status: 'todo', placeholders: 1, tasks: noTasks },
       ]);
       assert.deepEqual(report.files[1].placeholders, []);
     },

@@ -47,7 +47,7 @@ suite('CLI in code review', () => {
       const r = cli(['check', '--format', 'markdown', 'todo.md', 'clean.md'], fixtures);
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stdout, /^## Implementation notes\n\n2 files checked: 3 placeholders and 0 empty sections in 1 file\.\n/);
-      assert.match(r.stdout, /^\| \[todo\.md\]\(todo\.md\) \| 0\/3 \| ░░░░░░░░░░ 0% \| 3 \| 0 \| 0 \| 0 \|$/m);
+      assert.match(r.stdout, /^\| \[todo\.md\]\(todo\.md\) \| 0\/3 \| ░░░░░░░░░░ 0% \| – \| 3 \| 0 \| 0 \| 0 \|$/m);
       assert.match(r.stdout, /^\| \[clean\.md\]\(clean\.md\) \|/m);
       assert.match(r.stdout, /<details><summary>todo\.md: 3 findings<\/summary>\n\n- Line 4: Placeholder \\\[Phase Number and Name\\\] is not filled in \(placeholder\)\n/);
     });

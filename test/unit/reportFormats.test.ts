@@ -39,7 +39,7 @@ function nodesOf(tree: Node, type: string): Node[] {
 
 const textOf = (n: Node): string => ((n as { value?: string }).value ?? ((n as Parent).children ?? []).map(textOf).join(''));
 
-const todo: FormatFile = { path: 'docs/a.md', text: '# Notes\n\nOwner: [Name]\n\n## Risks\n\n## Plan\n\nShip it.\n' };
+const todo: FormatFile = { path: 'docs/a.md', text: '# Notes\n\nOwner: [Name]\n\n## Risks\n\n## Plan\n\nShip it.\n\n## Deliverables\n\n- [x] API docs\n- [ ] Runbook\n- [ ] Video (optional)\n' };
 const done: FormatFile = { path: 'docs/done.md', text: '# Done\n\nAll written.\n' };
 const hostileTitle = 'Plan | `rm -rf` <script>alert(1)</script> <!-- hidden --> **bold** [x](javascript:alert(1)) @octocat #12';
 const hostile: FormatFile = { path: 'docs/<b>|evil`.md', text: `# ${hostileTitle}\n` };
@@ -54,9 +54,9 @@ suite('markdown report', () => {
     const tree = parse(runFormat(FORMATS.markdown, [todo, done], totals));
     const [table] = nodesOf(tree, 'table') as Parent[];
     const rows = table.children.map((r) => (r as Parent).children.map(textOf));
-    assert.deepEqual(rows[0], ['File', 'Sections filled', 'Progress', 'Placeholders', 'Empty', 'Missing', 'Broken references']);
-    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6]]), [['docs/a.md', '1/3', '1', '1', '0', '0'], ['docs/done.md', '1/1', '0', '0', '0', '0']]);
-    assert.match(rows[1][2], /^███░░░░░░░ 33%$/);
+    assert.deepEqual(rows[0], ['File', 'Sections filled', 'Progress', 'Tasks done', 'Placeholders', 'Empty', 'Missing', 'Broken references']);
+    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6], r[7]]), [['docs/a.md', '2/4', '1/2', '1', '1', '0', '0'], ['docs/done.md', '1/1', '–', '0', '0', '0', '0']]);
+    assert.match(rows[1][2], /^█████░░░░░ 50%$/);
   });
 
   test('a title and a path of Markdown and HTML render as their own text: no HTML, code, emphasis or link is made', () => {
@@ -70,7 +70,7 @@ suite('markdown report', () => {
       assert.deepEqual(nodesOf(tree, type).filter((n) => type !== 'link' || !textOf(n).includes('evil')), [], `a ${type} node was made`);
     }
     const [table] = nodesOf(tree, 'table') as Parent[];
-    assert.equal((table.children[1] as Parent).children.length, 7, 'the | in the path did not split the cell');
+    assert.equal((table.children[1] as Parent).children.length, 8, 'the | in the path did not split the cell');
     assert.equal(textOf((table.children[1] as Parent).children[0]), 'docs/<b>|evil`.md');
     const [item] = nodesOf(tree, 'listItem');
     const shown = textOf(item).replaceAll('\u200b', '');
@@ -182,13 +182,13 @@ suite('baseline', () => {
 suite('badge', () => {
   test('endpoint JSON for shields.io: sections filled over all, rounded down, coloured by it', () => {
     const out = JSON.parse(runFormat(COMMAND_FORMATS.badge.endpoint, [todo, done], totalsOf()));
-    assert.deepEqual(out, { schemaVersion: 1, label: 'notes', message: '50% filled', color: 'yellow' });
+    assert.deepEqual(out, { schemaVersion: 1, label: 'notes', message: '60% filled', color: 'yellow' });
   });
 
   test('golden: the SVG, with its label escaped as XML text', () => {
     const out = runFormat(COMMAND_FORMATS.badge.svg, [todo, done], totalsOf(), { badgeLabel: 'a<b>&"c"' });
     assert.ok(!out.includes('<b>'));
-    assert.match(out, /<title>a&lt;b&gt;&amp;&quot;c&quot;: 50% filled<\/title>/);
+    assert.match(out, /<title>a&lt;b&gt;&amp;&quot;c&quot;: 60% filled<\/title>/);
     golden('badge.svg', out);
   });
 
@@ -236,7 +236,7 @@ suite('references in the review formats', () => {
     const tree = parse(runFormat(FORMATS.markdown, [draft], totalsOf({ files: 1, filesWithFindings: 1, counts: { 'broken-reference': 1, 'unknown-symbol': 1 } })));
     const [table] = nodesOf(tree, 'table') as Parent[];
     const rows = table.children.map((r) => (r as Parent).children.map(textOf));
-    assert.deepEqual([rows[0][6], rows[1][3], rows[1][6]], ['Broken references', '1', '2']);
+    assert.deepEqual([rows[0][7], rows[1][4], rows[1][7]], ['Broken references', '1', '2']);
     const issues = JSON.parse(runFormat(FORMATS.codeclimate, [draft], totalsOf()));
     assert.deepEqual(issues.map((i: { check_name: string; severity: string; categories: string[] }) => [i.check_name, i.severity, i.categories]), [
       ['placeholder', 'info', ['Clarity']],

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, defaultTemplate, progress, toFileReport } from '../../src/core';
+
+const noTasks = { done: 0, open: 0, notApplicable: 0 };
 import { sectionsOf, TEMPLATE_PLACEHOLDERS } from './helpers';
 
 const brief = (md: string) => sectionsOf(md).map((s) => `${s.level} ${s.title} @${s.line} ${s.status} ${s.placeholders}`);
@@ -92,7 +94,7 @@ suite('sections: status', () => {
   test('text before the first heading belongs to no section', () => {
     const report = toFileReport('d.md', analyze('Intro [Name]\n\n# Title\n\n[Body]\n'));
     assert.deepEqual(report.placeholders.map((p) => p.section), [null, 'Title']);
-    assert.deepEqual(report.sections, [{ title: 'Title', level: 1, line: 3, status: 'todo', placeholders: 1 }]);
+    assert.deepEqual(report.sections, [{ title: 'Title', level: 1, line: 3, status: 'todo', placeholders: 1, tasks: noTasks }]);
   });
 
   test('a document without headings has no sections', () => {
@@ -107,11 +109,11 @@ suite('sections: the default template', () => {
     const report = toFileReport('t.md', analysis);
     assert.equal(report.sections.length, 63);
     assert.deepEqual(report.sections.slice(0, 5), [
-      { title: 'Implementation Notes Template', level: 1, line: 1, status: 'done', placeholders: 0 },
-      { title: 'Phase Information', level: 2, line: 3, status: 'todo', placeholders: 4 },
-      { title: 'Technical Implementation Details', level: 2, line: 9, status: 'done', placeholders: 0 },
-      { title: 'Architecture Decisions', level: 3, line: 11, status: 'done', placeholders: 0 },
-      { title: 'Decision 1: [Decision Title]', level: 4, line: 12, status: 'todo', placeholders: 6 },
+      { title: 'Implementation Notes Template', level: 1, line: 1, status: 'done', placeholders: 0, tasks: noTasks },
+      { title: 'Phase Information', level: 2, line: 3, status: 'todo', placeholders: 4, tasks: noTasks },
+      { title: 'Technical Implementation Details', level: 2, line: 9, status: 'done', placeholders: 0, tasks: noTasks },
+      { title: 'Architecture Decisions', level: 3, line: 11, status: 'done', placeholders: 0, tasks: noTasks },
+      { title: 'Decision 1: [Decision Title]', level: 4, line: 12, status: 'todo', placeholders: 6, tasks: noTasks },
     ]);
     const counted = report.sections.reduce((sum, s) => sum + s.placeholders, 0);
     assert.equal(counted, analysis.placeholders.length);

@@ -1,4 +1,4 @@
-import { progress, type FindingCode } from '../../core';
+import { progress, taskProgress, type FindingCode } from '../../core';
 import { COUNTED_CODES, FINDING_CODES, FINDING_KINDS, countFor } from './findingKinds';
 import { htmlText, linkTarget, markdownText, progressBar, utf8Length } from './markdownText';
 import { summaryLine } from './summary';
@@ -11,6 +11,10 @@ interface FileRow {
   filled: number;
   total: number;
   counts: Record<FindingCode, number>;
+  /** Tasks done and that apply, over the file's sections; the per-section list item ("Tasks: Deliverables 3/7 done, …"), if any. */
+  tasksDone: number;
+  tasksTotal: number;
+  tasksItem?: string;
   /** The list items of its findings, as long as the report has room to keep them. */
   items: string[];
   findings: number;
@@ -42,7 +46,12 @@ export function markdown({ write, linkBase, maxBytes }: FormatContext): Formatte
           kept += utf8Length(item);
         }
       }
-      rows.push({ path, relativePath, draft, filled: p.sectionsDone, total: p.sections + p.left.missingSections, counts, items, findings: findings.length });
+      const tasks = taskProgress(analysis.sections);
+      const tasksItem = tasks.length > 0 ? `- Tasks: ${tasks.map((t) => markdownText(t.text)).join(', ')}\n` : undefined;
+      rows.push({
+        path, relativePath, draft, filled: p.sectionsDone, total: p.sections + p.left.missingSections, counts, items, findings: findings.length,
+        tasksDone: tasks.reduce((n, t) => n + t.done, 0), tasksTotal: tasks.reduce((n, t) => n + t.total, 0), tasksItem,
+      });
     },
     end: (totals) => write(render(rows, totals, linkBase, maxBytes)),
   };
@@ -94,8 +103,8 @@ function render(rows: readonly FileRow[], totals: RunTotals, linkBase: string, m
   let rowsLeft = 0;
   if (rows.length > 0) {
     const columns = COUNTED_CODES.map((code) => FINDING_KINDS[code].column);
-    out.add(`| File | Sections filled | Progress | ${columns.join(' | ')} |\n`);
-    out.add(`|:--|--:|:--|${columns.map(() => '--:|').join('')}\n`);
+    out.add(`| File | Sections filled | Progress | Tasks done | ${columns.join(' | ')} |\n`);
+    out.add(`|:--|--:|:--|--:|${columns.map(() => '--:|').join('')}\n`);
     for (const row of rows) {
       if (rowsLeft > 0 || !out.add(tableRow(row, linkBase))) rowsLeft++;
     }
@@ -103,8 +112,9 @@ function render(rows: readonly FileRow[], totals: RunTotals, linkBase: string, m
   }
   let itemsLeft = 0;
   for (const row of rows) {
-    if (row.findings === 0) continue;
-    itemsLeft += row.findings - out.block(`${htmlText(row.path)}: ${row.findings} ${row.findings === 1 ? 'finding' : 'findings'}`, row.items);
+    if (row.findings === 0 && !row.tasksItem) continue;
+    const items = row.tasksItem ? [row.tasksItem, ...row.items] : row.items;
+    itemsLeft += items.length + (row.findings - row.items.length) - out.block(`${htmlText(row.path)}: ${row.findings} ${row.findings === 1 ? 'finding' : 'findings'}`, items);
   }
   const fixed = totals.fixed.reduce((n, e) => n + e.count, 0);
   if (fixed > 0) {
@@ -126,7 +136,8 @@ function tableRow(row: FileRow, linkBase: string): string {
   const name = markdownText(row.path);
   const file = (linkable ? `[${name}](${linkTarget(linkBase, row.relativePath)})` : name) + (row.draft ? ' (draft)' : '');
   const counts = COUNTED_CODES.map((code) => String(countFor(row.counts, code)));
-  return `| ${file} | ${row.filled}/${row.total} | ${progressBar(row.filled, row.total)} | ${counts.join(' | ')} |\n`;
+  const tasks = row.tasksTotal > 0 ? `${row.tasksDone}/${row.tasksTotal}` : '–';
+  return `| ${file} | ${row.filled}/${row.total} | ${progressBar(row.filled, row.total)} | ${tasks} | ${counts.join(' | ')} |\n`;
 }
 
 function findingItem(f: ReportedFinding): string {

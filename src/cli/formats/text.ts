@@ -1,3 +1,4 @@
+import { taskProgress } from '../../core';
 import { shownName } from '../shown';
 import { noticeSuffix, summaryLine } from './summary';
 import type { FormatContext, Formatter } from './types';
@@ -5,13 +6,16 @@ import type { FormatContext, Formatter } from './types';
 /**
  * `path:line:column: message [rule]` (a notice adds `(notice: …)` after, so
  * the editor's problem matcher skips it), fixed baseline entries, then a
- * summary line; control characters in names escaped, so a name cannot forge a line.
+ * summary line; a file with task lists adds `path: tasks: Deliverables 3/7
+ * done, …`; control characters in names escaped, so a name cannot forge a line.
  */
 export function text({ write }: FormatContext): Formatter {
   return {
-    file: ({ path, findings }) => {
+    file: ({ path, analysis, findings }) => {
       const shown = shownName(path);
       for (const f of findings) write(`${shown}:${f.line}:${f.column}: ${f.message} [${f.code}]${noticeSuffix(f)}\n`);
+      const tasks = taskProgress(analysis.sections);
+      if (tasks.length > 0) write(`${shown}: tasks: ${shownName(tasks.map((t) => t.text).join(', '))}\n`);
     },
     end: (totals) => {
       for (const e of totals.fixed) {

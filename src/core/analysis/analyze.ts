@@ -12,6 +12,7 @@ import { stripBom } from '../markdown/text';
 import { extractReferences } from '../references/extract';
 import { referenceLabels } from '../references/labels';
 import type { Reference, ResolvedReference } from '../references/model';
+import { applyTasks } from '../progress/tasks';
 
 export interface AnalyzeOptions {
   /** The active template; the default template when omitted. */
@@ -85,6 +86,7 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
     isIgnored: options.ignore ? ignoreMatcher(options.ignore) : undefined,
   });
   const sections = buildSections(syntax, found, text.length);
+  applyTasks(text, sections, syntax.code);
   const placeholders = found.map((p) => ({ ...p, section: sectionIndexAt(sections, p.start) }));
   let byContent: boolean | undefined;
   const isNotes = (mode: 'notes' | 'detect' | 'off') => mode !== 'off' && (mode === 'notes' || (byContent ??= isNotesByContent(text, sections, template)));

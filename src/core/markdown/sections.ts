@@ -1,4 +1,5 @@
 import type { Placeholder } from '../rules/placeholderFinder';
+import type { TaskCounts } from '../progress/tasks';
 import { firstAtOrAfter, lastStartingAtOrBefore, type Syntax } from './syntax';
 
 export type SectionStatus = 'todo' | 'empty' | 'done';
@@ -21,6 +22,8 @@ export interface Section {
   needsFilling: boolean;
   /** Placeholders in this section and all its subsections. */
   totalPlaceholders: number;
+  /** The task-list items of its own body (docs/spec.md, "Task lists"). */
+  tasks: TaskCounts;
 }
 
 /** Index of the section a placeholder (or any offset) belongs to; -1 before the first heading. */
@@ -42,6 +45,7 @@ export function buildSections(syntax: Syntax, placeholders: readonly Placeholder
     children: [],
     needsFilling: false,
     totalPlaceholders: 0,
+    tasks: { done: 0, open: 0, notApplicable: 0 },
   }));
 
   for (const p of placeholders) {

@@ -1,6 +1,7 @@
 import { findings, type Analysis } from '../analysis/analyze';
 import type { ReferenceFindingCode, ReferenceKind, ReferenceStatus, ResolvedReference } from '../references/model';
 import type { SectionStatus } from '../markdown/sections';
+import type { TaskCounts } from '../progress/tasks';
 import { LineIndex } from '../markdown/text';
 
 /** The JSON shapes of docs/spec.md ("The CLI's output"): 1-based lines, 1-based UTF-16 columns. */
@@ -18,6 +19,8 @@ interface SectionReport {
   line: number;
   status: SectionStatus;
   placeholders: number;
+  /** Its task-list items (docs/spec.md, "Task lists"). */
+  tasks: TaskCounts;
 }
 
 /** A template section the document lacks: the template's title and level, and the anchor line (its parent's heading). */
@@ -77,6 +80,7 @@ export function toFileReport(path: string, analysis: Analysis, lines = new LineI
     line: lines.positionAt(s.start).line + 1,
     status: s.status,
     placeholders: s.placeholders,
+    tasks: s.tasks,
   }));
   const missing = analysis.missing.map((m) => ({
     title: m.title,

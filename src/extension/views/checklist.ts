@@ -262,22 +262,30 @@ export function leftParts(placeholders: number, emptySections: number, missingSe
 
 /** The row's description, short enough for the sidebar: "3 left", "empty", "done". */
 export function sectionDescription(s: Section, left: SectionLeft): string {
-  if (left.total === 0) return remember('done', () => vscode.l10n.t('done'));
-  if (s.status === 'empty' && left.total === 1) return remember('empty', () => vscode.l10n.t('empty'));
-  return remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+  const state = left.total === 0 && s.status === 'todo' ? remember('tasksOpen', () => vscode.l10n.t('to do'))
+    : left.total === 0 ? remember('done', () => vscode.l10n.t('done'))
+    : s.status === 'empty' && left.total === 1 ? remember('empty', () => vscode.l10n.t('empty'))
+    : remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+  // Task lists count (docs/spec.md, "Task lists"): "3/7 tasks", not-applicable ones in neither number.
+  const tasks = s.tasks.done + s.tasks.open;
+  if (tasks === 0) return state;
+  return remember(`tasks:${state}:${s.tasks.done}:${tasks}`, () => vscode.l10n.t('{0} · {1}/{2} tasks done', state, s.tasks.done, tasks));
 }
 
 /** The row's tooltip below its title: what is left in its own text, then in its subsections. */
 export function sectionTooltip(s: Section, left: SectionLeft): string {
-  return remember(`tooltip:${s.status}:${left.own}:${left.placeholders}:${left.emptySections}:${left.missingSections}`, () => {
+  return remember(`tooltip:${s.status}:${left.own}:${left.placeholders}:${left.emptySections}:${left.missingSections}:${s.tasks.done}:${s.tasks.open}`, () => {
     const below = left.placeholders + left.emptySections + left.missingSections;
     const own =
       s.status === 'empty' ? vscode.l10n.t('This section has no content yet.')
       : left.own === 1 ? vscode.l10n.t('1 placeholder to fill here.')
       : left.own > 1 ? vscode.l10n.t('{0} placeholders to fill here.', left.own)
+      : s.status === 'todo' && s.tasks.open > 0 ? vscode.l10n.t('Only open tasks so far: tick one when it is done.')
       : below > 0 ? vscode.l10n.t('Nothing to fill in its own text.')
       : vscode.l10n.t('Done.');
-    return below > 0 ? `${own}\n\n${vscode.l10n.t('In its subsections: {0}.', leftParts(left.placeholders, left.emptySections, left.missingSections))}` : own;
+    const tasks = s.tasks.done + s.tasks.open;
+    const taskLine = tasks > 0 ? `\n\n${vscode.l10n.t('Tasks: {0} of {1} done.', s.tasks.done, tasks)}` : '';
+    return (below > 0 ? `${own}\n\n${vscode.l10n.t('In its subsections: {0}.', leftParts(left.placeholders, left.emptySections, left.missingSections))}` : own) + taskLine;
   });
 }
 
@@ -290,8 +298,8 @@ export function iconFor(s: Section, left: SectionLeft): vscode.ThemeIcon {
     done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   };
   if (s.status === 'empty') return icons.empty;
-  // A parent whose subsections still need filling, or lack one, is not done: no check mark.
-  return left.total > 0 ? icons.todo : icons.done;
+  // A parent whose subsections still need filling, or lack one, is not done: no check mark; nor a section of open tasks only.
+  return left.total > 0 || s.status === 'todo' ? icons.todo : icons.done;
 }
 
 /** What the tests read of the tree view: which row is selected, and whether it is shown. */
