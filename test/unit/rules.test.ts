@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, findings, RULES, toSarif } from '../../src/core';
+import { analyze, findings, RULES, toSarif, type ResolvedReference } from '../../src/core';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -41,11 +41,19 @@ suite('rule registry (src/core/rules)', () => {
   });
 
   test('findings come from the rules, and SARIF lists the rules with the index each result names', () => {
-    const analysis = analyze('# Implementation Notes\n\n## Owner\n[Name]\n\n## Empty\n');
-    // A placeholder, an empty section, and the template's other chapters missing: every rule finds something.
-    const codes = findings(analysis).map((f) => f.code);
+    const text = '# Implementation Notes\n\n## Owner\n[Name] `src/gone.ts` `Gone`\n\n## Empty\n';
+    const analysis = analyze(text);
+    // Two references as the CLI resolves them: a missing path and an undeclared symbol.
+    const at = (s: string) => text.indexOf(s);
+    const references: ResolvedReference[] = [
+      { kind: 'path', source: 'code', start: at('src/gone'), end: at('src/gone') + 11, text: 'src/gone.ts', path: 'src/gone.ts', status: 'missing', finding: { code: 'broken-reference', message: '`src/gone.ts` does not exist in the repository' } },
+      { kind: 'symbol', source: 'symbol', start: at('Gone`'), end: at('Gone`') + 4, text: 'Gone', symbol: 'Gone', scope: [], status: 'missing', finding: { code: 'unknown-symbol', message: '`Gone` is not declared in the repository' } },
+    ];
+    // A placeholder, an empty section, the template's other chapters missing and the two references: every rule finds something.
+    const codes = findings(analysis, references).map((f) => f.code);
     assert.deepEqual([...new Set(codes)].sort(), RULES.map((r) => r.id).sort());
-    assert.deepEqual(codes.filter((c) => c !== 'missing-section'), ['placeholder', 'empty-section']);
+    assert.deepEqual(codes.filter((c) => c !== 'missing-section'), ['placeholder', 'broken-reference', 'unknown-symbol', 'empty-section']);
+    assert.deepEqual(findings(analysis).map((f) => f.code).filter((c) => c !== 'missing-section'), ['placeholder', 'empty-section'], 'without resolved references the reference rules find nothing');
     const log = toSarif([{ path: 'a.md', findings: findings(analysis).map((f, i) => ({ code: f.code, message: f.message, line: 1, column: 1, endLine: 1, endColumn: 2, level: 'warning' as const, fingerprint: String(i) })) }], '1.0.0', 'https://example.com/repo') as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
     const run = log.runs[0];
     assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
