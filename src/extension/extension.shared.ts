@@ -15,6 +15,9 @@ import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
+import { registerReferenceHover } from './references/hover';
+import { registerReferenceLinks } from './references/links';
+import { registerReferenceFixes } from './references/quickFixes';
 import { ReferenceService } from './references/referenceService';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
@@ -78,7 +81,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     references,
     active,
     workspaceNotes,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, references),
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,
@@ -92,6 +95,9 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCompletions(analyzer),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
+    registerReferenceLinks(references),
+    registerReferenceHover(references),
+    registerReferenceFixes(references, (provider) => timedCodeActions('codeActions.references', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
