@@ -8,7 +8,7 @@ import { lint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyze, ChunkedParser, defaultTemplate, findMissingSections, HostError, LineIndex, scanFiles, sortByCompleteness, templateOutline, tooLargeMessage, type FileProgress, type ScanHost } from '../src/core';
+import { analyze, ChunkedParser, defaultTemplate, extractReferences, findMissingSections, HostError, LineIndex, referenceLabels, scanFiles, sortByCompleteness, templateOutline, tooLargeMessage, type FileProgress, type ScanHost } from '../src/core';
 import { WorkerClient } from '../src/worker/client';
 import { spawnThread } from '../src/worker/thread';
 import { printAdversarialTimes } from './adversarial';
@@ -40,6 +40,12 @@ if (process.argv.includes('--startup')) {
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root });
   printStartUp();
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+  process.exit(0);
+}
+
+// `npm run bench -- --references`: the reference check alone.
+if (process.argv.includes('--references')) {
+  printReferenceCheck();
   process.exit(0);
 }
 
@@ -92,7 +98,13 @@ for (const copies of quick ? [1, 10] : [1, 10, 100]) {
     const step = measure(() => findMissingSections(sections, outline, text), 2000, 20);
     const off = measure(() => analyze(text, { parser: new ChunkedParser(), missingSections: 'off' }), budget, min);
     console.log(`  missing-section matching alone ${fmt(step.median)} (${step.runs} runs): ${((100 * step.median) / off.median).toFixed(2)}% of a full analysis without it (${fmt(off.median)}); ` +
-      `full analysis with it ${fmt(full.median)} (target: at most +5%)\n`);
+      `full analysis with it ${fmt(full.median)} (target: at most +5%)`);
+    // Reference extraction is a step over the same facts: timed alone too (the full analysis above includes it).
+    const analysis = analyze(text, { parser: new ChunkedParser() });
+    const sources = { text, syntax: new ChunkedParser().facts(text).syntax, sections: analysis.sections, placeholders: analysis.placeholders, labels: referenceLabels(defaultTemplate()) };
+    const extraction = measure(() => extractReferences(sources), 2000, 20);
+    console.log(`  reference extraction alone ${fmt(extraction.median)} (${extraction.runs} runs, ${analysis.references.length} references): ` +
+      `${((100 * extraction.median) / full.median).toFixed(2)}% of the full analysis\n`);
   }
   rows.push([`${copies}x`, fmt(full.median), fmt(edit.median), fmt(parse.median), fmt(mdl.median), fmt(floor.median)]);
 }
@@ -187,6 +199,7 @@ void (async () => {
 
   printAdversarialTimes(measure, fmt);
   printStartUp();
+  printReferenceCheck();
 
   console.log('Bundles (production build):');
   for (const file of ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/impl-notes.js', 'dist/cli-worker.js', 'dist/worker.js', 'dist/yaml.js', 'dist/re2js.js']) {
@@ -244,6 +257,13 @@ function printStartUp(): void {
   console.log(line('impl-notes check', 'ours') + '   (target: at most 2x node -e 0)');
   console.log(line('  ... in a worker', 'oursInWorker') + '   (--memory-limit given, or a file over 32 KB)');
   console.log(line('markdownlint-cli2', 'theirs') + '\n');
+}
+
+/** The reference check's figures (scripts/bench-references.ts), in a process of its own: its first run is cold. */
+function printReferenceCheck(): void {
+  const args = ['--require', './test/unit/md-loader.cjs', '--import', 'tsx', 'scripts/bench-references.ts', ...(quick ? ['--quick'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`  the reference check benchmark failed (exit ${r.status})\n`);
 }
 
 /** CPU time of this process's finished children, from Linux's /proc (undefined elsewhere). */

@@ -58,25 +58,44 @@ async function readRegularFile(path: string, limit: number, prefix = false): Pro
     if (kind.kind === 'directory') throw new HostError('is a directory');
     if (kind.kind !== 'file') throw new HostError(kind.what ?? 'not a regular file');
     if (stat.size > limit && !prefix) throw new HostError(tooLargeMessage(limit, stat.size));
+    if (prefix) return await readPrefix(handle, Math.min(stat.size, limit), limit);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      // A prefix read stops one byte past the limit: that byte says whether the file goes on.
-      const want = prefix ? Math.min(CHUNK, limit + 1 - total) : CHUNK;
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(want), 0, want, null);
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(CHUNK), 0, CHUNK, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      chunks.push(bytesRead === want ? buffer : buffer.subarray(0, bytesRead));
-      if (total > limit) {
-        if (!prefix) throw new HostError(tooLargeMessage(limit));
-        return { bytes: Buffer.concat(chunks, total).subarray(0, limit), complete: false };
-      }
+      if (total > limit) throw new HostError(tooLargeMessage(limit));
+      chunks.push(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
     }
     return { bytes: Buffer.concat(chunks, total), complete: true };
   } catch (err) {
     throw friendly(err);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The first `limit` bytes, in one read of the size the file says it has
+ * (plus one byte, which says whether it goes on): a short read of a
+ * regular file is its end. A file that grew, or says 0 bytes (/proc), is
+ * read on in chunks up to the limit.
+ */
+async function readPrefix(handle: nodeFs.FileHandle, expected: number, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total > limit) return { bytes: buffer.subarray(0, limit), complete: false };
+      const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length + CHUNK));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const wanted = buffer.length - total;
+    const { bytesRead } = await handle.read(buffer, total, wanted, null);
+    total += bytesRead;
+    if (bytesRead < wanted) return { bytes: buffer.subarray(0, total), complete: true };
   }
 }
 

@@ -27,5 +27,5 @@ export * from './workspaceNotes';
 export * from './workspaceScan';
 export * from './repository';
 export * from './references/model';
-export { extractReferences, type ReferenceSources } from './references/extract';
-export { referenceLabels, type ReferenceLabels } from './references/labels';
+export { extractReferences } from './references/extract';
+export { referenceLabels } from './references/labels';

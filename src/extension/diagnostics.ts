@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findings, type Finding, type FindingCode, type LocatedFinding, type Position, type ReferenceFindingCode } from '../core';
+import { findings, type Finding, type FindingCode, type LocatedFinding, type Position, type ResolvedReference } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
 import type { ReferenceService } from './references/referenceService';
@@ -14,9 +14,6 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSever
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-
-/** A finding of the analysis, or of the reference check (a broken reference, an unknown symbol). */
-type Shown = Pick<Finding, 'start' | 'end' | 'message'> & { code: FindingCode | ReferenceFindingCode };
 
 /** Findings converted per event-loop turn: a long document's diagnostics are built over several turns. */
 const CHUNK = 1000;
@@ -45,7 +42,7 @@ export function registerDiagnostics(
 ): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
   /** The findings whose diagnostics are being built, per document: newer ones supersede them. */
-  const building = new Map<string, Shown[]>();
+  const building = new Map<string, Finding[]>();
   const tabs = new OpenTabs();
   const withReferences = new Set<string>(); // documents showing reference findings
   const clear = (uri: vscode.Uri) => {
@@ -59,9 +56,9 @@ export function registerDiagnostics(
       clear(document.uri);
       return;
     }
-    const found = referenceFindings(document, references, withReferences);
-    if (!found) return; // kept until the resolution comes
-    const list: Shown[] = [...findings(result.analysis), ...found];
+    const resolved = resolvedReferences(document, references, withReferences);
+    if (!resolved) return; // kept until the resolution comes
+    const list = findings(result.analysis, resolved);
     if (list.length <= CHUNK) {
       building.delete(key);
       collection.set(document.uri, toDiagnostics(result, list));
@@ -71,7 +68,7 @@ export function registerDiagnostics(
     void buildInTurns(document, result, list);
   };
   /** Converts a chunk per turn, then sets them all at once, unless a newer analysis came meanwhile (or the document closed). */
-  const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Shown[]) => {
+  const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Finding[]) => {
     const key = document.uri.toString();
     const out: vscode.Diagnostic[] = [];
     // Later turns (after a timer), which no registration sees: these probes stay here.
@@ -213,7 +210,7 @@ function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Di
   return out;
 }
 
-function severities(settings: Settings): Record<FindingCode | ReferenceFindingCode, SeveritySetting> {
+function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
   return {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
@@ -224,29 +221,29 @@ function severities(settings: Settings): Record<FindingCode | ReferenceFindingCo
 }
 
 /**
- * The reference check's findings for the document's current analysis, at
- * the references' own spans (the CLI's ranges); undefined while a new
- * version's references are on their way and some are shown (they stay
- * until `onDidResolve`). `withReferences`: the documents showing some.
+ * The document's current references, resolved (their findings go at the
+ * references' own spans, as the CLI reports them); none when they are not
+ * resolved yet; undefined while a new version's are on their way and
+ * findings of the last are shown: those stay until `onDidResolve`.
+ * `withReferences`: the documents showing some.
  */
-function referenceFindings(document: vscode.TextDocument, references: ReferenceService, withReferences: Set<string>): Shown[] | undefined {
+function resolvedReferences(document: vscode.TextDocument, references: ReferenceService, withReferences: Set<string>): readonly ResolvedReference[] | undefined {
   const key = document.uri.toString();
   if (withReferences.has(key) && references.isResolving(document)) return undefined;
-  const out: Shown[] = [];
-  for (const r of references.resolved(document.uri) ?? []) if (r.finding) out.push({ code: r.finding.code, start: r.start, end: r.end, message: r.finding.message });
-  if (out.length > 0) withReferences.add(key);
+  const resolved = references.resolved(document.uri) ?? [];
+  if (resolved.some((r) => r.finding)) withReferences.add(key);
   else withReferences.delete(key);
-  return out;
+  return resolved;
 }
 
-function diagnosticOf(f: Pick<Shown, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
+function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), f.message, SEVERITIES[severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = f.code;
   return diagnostic;
 }
 
-function toDiagnostics(result: DocumentAnalysis, list: readonly Shown[]): vscode.Diagnostic[] {
+function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[]): vscode.Diagnostic[] {
   const severityOf = severities(readSettings(result.document.uri));
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {

@@ -1,13 +1,20 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, ChunkedParser, cutPoints, defaultTemplate, type Analysis } from '../../src/core';
+import { analyze, ChunkedParser, cutPoints, defaultTemplate, wholeDocumentFacts, type Analysis } from '../../src/core';
 
 /** What a user can observe of an analysis. */
 function observable(a: Analysis) {
   return {
     placeholders: a.placeholders.map((p) => [p.start, p.end, p.text, p.inCode, p.section]),
     sections: a.sections.map((s) => [s.title, s.level, s.start, s.headingEnd, s.end, s.status, s.placeholders, s.parent, s.needsFilling, s.totalPlaceholders]),
+    references: a.references,
   };
+}
+
+/** What references are read from: chunked facts must equal a whole parse's. */
+function referenceFacts(parser: ChunkedParser | undefined, text: string) {
+  const { destinations, codeSpans, fencedCode } = (parser ? parser.facts(text) : wholeDocumentFacts(text)).syntax;
+  return { destinations, codeSpans, fencedCode };
 }
 
 // Pieces chosen to stress the boundaries: headings everywhere, fences that
@@ -21,6 +28,9 @@ const PIECES = [
   '<div>\n', '</div>\n', '<!-- [Hidden]\n', '-->\n', '- [ ] [Task]\n', '- item\n', '  continued [X]\n',
   '> quote [Q]\n', '| [A] | [B] |\n|---|---|\n| [C] | d |\n', '\n', '\n\n', '    [SECTION_NAME] code\n',
   '---\ntitle: [Front]\n---\n', 'Footnote[^1]\n\n[^1]: Note [N]\n', '\\[escaped]\n', '[[wiki]]\n', '\r\n', 'a\rb [Cr]\r',
+  // References: Location fields, symbol lists, trees, links and code paths, near cuts.
+  '# Implementation Notes\n', '## Code Structure\n', '- **Location**: `src/a.ts`, b.py, [c](c%20d.md#L3)\n', '- **Key Classes/Functions**:\n', '  - `Indexer`: x\n',
+  '  - `build()`, `src/x.ts`\n', '├── src/\n', '│   └── a.ts  # c\n', 'root/\n', '[l](../up.md) ![i](i.png) `lib/b.go:42`\n', '[d]: docs/d.md\n',
 ];
 
 const documentArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -74,7 +84,8 @@ suite('incremental analysis equals a whole-document parse', () => {
         for (const e of edits) {
           const at = text.length === 0 ? 0 : e.at % (text.length + 1);
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-          assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)));
+          assert.deepEqual(observable(analyze(text, { parser, references: 'notes' })), observable(analyze(text, { references: 'notes' })));
+          assert.deepEqual(referenceFacts(parser, text), referenceFacts(undefined, text));
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },

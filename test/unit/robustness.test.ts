@@ -20,6 +20,10 @@ function assertWellFormed(text: string, a: Analysis): void {
     assert.ok(s.start > previous && s.start < s.headingEnd && s.headingEnd <= s.end && s.end <= a.text.length);
     previous = s.start;
   }
+  for (const r of a.references) {
+    assert.ok(r.start <= r.end && r.end <= a.text.length, `reference ${r.start}-${r.end}`);
+    assert.equal(a.text.slice(r.start, r.end), r.text);
+  }
   let f = 0;
   for (const finding of findings(a)) {
     assert.ok(finding.start >= f && finding.end <= a.text.length);
@@ -29,13 +33,13 @@ function assertWellFormed(text: string, a: Analysis): void {
 }
 
 // Markdown-heavy characters make the parser take its rare paths.
-const MARKDOWN_CHARS = ['[', ']', '(', ')', '!', '^', '\\', '`', '~', '#', '>', '-', '*', '_', '|', '<', '/', ':', ' ', '\t', '\n', '\r', '\u0000', '\uFEFF', '\uD800', '\uDC00', 'a', 'Z', 'é', '😀', '1', '='];
+const MARKDOWN_CHARS = ['[', ']', '(', ')', '!', '^', '\\', '`', '~', '#', '>', '-', '*', '_', '|', '<', '/', ':', ' ', '\t', '\n', '\r', '\u0000', '\uFEFF', '\uD800', '\uDC00', 'a', 'Z', 'é', '😀', '1', '=', '.', '├', '%', 'L'];
 const markdownish = fc.array(fc.constantFrom(...MARKDOWN_CHARS), { maxLength: 200 }).map((cs) => cs.join(''));
 
 suite('robustness: any text is analysed without a throw', () => {
   test(`arbitrary Unicode, control characters and lone surrogates (${RUNS} cases)`, () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (text) => assertWellFormed(text, analyze(text))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (text) => assertWellFormed(text, analyze(text, { references: 'notes' }))),
       { numRuns: RUNS },
     );
   });
@@ -43,9 +47,11 @@ suite('robustness: any text is analysed without a throw', () => {
   test(`Markdown-heavy character soup, whole and chunked alike (${RUNS} cases)`, () => {
     fc.assert(
       fc.property(markdownish, (text) => {
-        const whole = analyze(text);
+        const whole = analyze(text, { references: 'notes' });
         assertWellFormed(text, whole);
-        assert.deepEqual(analyze(text, { parser: new ChunkedParser() }).placeholders, whole.placeholders);
+        const chunked = analyze(text, { parser: new ChunkedParser(), references: 'notes' });
+        assert.deepEqual(chunked.placeholders, whole.placeholders);
+        assert.deepEqual(chunked.references, whole.references);
       }),
       { numRuns: RUNS },
     );
@@ -68,7 +74,7 @@ suite('robustness: any text is analysed without a throw', () => {
       '[a]('.repeat(2000),
       '\u0000'.repeat(10000) + '[Nul]',
     ];
-    for (const text of cases) assertWellFormed(text, analyze(text, { parser: new ChunkedParser() }));
+    for (const text of cases) assertWellFormed(text, analyze(text, { parser: new ChunkedParser(), references: 'notes' }));
   });
 });
 

@@ -5,7 +5,7 @@ import type { Section } from '../sections';
 import { lastStartingAtOrBefore, type CodeSpan, type Destination, type FencedCode, type Span, type Syntax } from '../syntax';
 import { lineEndAt, nextLineStart } from '../text';
 import { afterListMarker, fieldOn, withoutCall, isLocationLabel, isSymbolsLabel, isTreeTitle, lineContent, treeKey, type ReferenceLabels } from './labels';
-import type { Reference } from './model';
+import type { Reference, ReferenceKind, ReferenceSource } from './model';
 
 /** Longest path a tree line may build (longer ones are not read): far past any file system's limit. */
 const MAX_TREE_PATH = 32 * 1024;
@@ -66,12 +66,14 @@ class ReferenceReader {
   readonly out: Reference[] = [];
   /** Destinations and code spans a field already read: links and inline code do not read them again. */
   private readonly claimed = new Set<number>();
+  private readonly roles = new Map<string, 'location' | 'symbols' | 'none'>();
+  private readonly headings = new Map<string, boolean>();
 
   constructor(private readonly s: ReferenceSources) {}
 
   /** One pass over the lines: Location fields and symbol lists. */
   readFields(): void {
-    const { text, syntax, sections, labels } = this.s;
+    const { text, syntax, sections } = this.s;
     const code = new Cursor(syntax.code);
     const excluded = new Cursor(syntax.excluded);
     let section = -1;
@@ -89,17 +91,18 @@ class ReferenceReader {
       if (heading) {
         const s = sections[section];
         const parent = s.parent;
-        list = isSymbolsLabel(labels, s.title)
+        list = this.headingIs('symbols', s.title)
           ? { indent: -1, kind: 'heading', scope: location && (location.section === section || location.section === parent) ? location.paths : [] }
           : undefined;
       } else if (at < end) {
         if (list && list.kind !== 'heading' && (list.kind === 'item' ? column <= list.indent : column === 0 && afterListMarker(text, at, end) < 0)) list = undefined;
         if (!code.covers(at) && !excluded.covers(at)) {
           const field = fieldOn(text, start, end);
-          if (field && isLocationLabel(labels, field.label)) {
+          const role = field && this.role(field.label);
+          if (field && role === 'location') {
             location = { section, paths: this.readLocation(field.valueStart, end) };
             list = undefined;
-          } else if (field && isSymbolsLabel(labels, field.label)) {
+          } else if (field && role === 'symbols') {
             list = { indent: field.isItem ? field.indent : -1, kind: field.isItem ? 'item' : 'paragraph', scope: location?.section === section ? location.paths : [] };
             this.readSymbols(field.valueStart, end, list.scope);
           } else if (list && !field) {
@@ -110,6 +113,28 @@ class ReferenceReader {
       }
       start = next;
     }
+  }
+
+  /** What a field label marks; labels repeat (Purpose, Location, …), so each is judged once per document. */
+  private role(label: string): 'location' | 'symbols' | undefined {
+    let role = this.roles.get(label);
+    if (role === undefined) {
+      const { labels } = this.s;
+      role = isLocationLabel(labels, label) ? 'location' : isSymbolsLabel(labels, label) ? 'symbols' : 'none';
+      this.roles.set(label, role);
+    }
+    return role === 'none' ? undefined : role;
+  }
+
+  /** Whether a heading's title marks a symbol list or the tree; titles repeat too. */
+  private headingIs(role: 'symbols' | 'tree', title: string): boolean {
+    const key = `${role}\u0000${title}`;
+    let is = this.headings.get(key);
+    if (is === undefined) {
+      is = role === 'symbols' ? isSymbolsLabel(this.s.labels, title) : isTreeTitle(this.s.labels, title);
+      this.headings.set(key, is);
+    }
+    return is;
   }
 
   /** A Location value: comma-separated items, each plain text, inline code or a link. Returns the paths named. */
@@ -209,7 +234,7 @@ class ReferenceReader {
     const read = new Set<FencedCode>();
     let budget = 8 * text.length + 65536;
     sections.forEach((section, index) => {
-      if (!isTreeTitle(labels, section.title)) return;
+      if (!this.headingIs('tree', section.title)) return;
       let end = text.length;
       for (let j = index + 1; j < sections.length; j++) {
         if (sections[j].level <= section.level) {
@@ -300,7 +325,7 @@ function isPathLike(path: string): boolean {
  * undefined for a URL. `decode` (links): percent-decoded, a query dropped,
  * a fragment other than a line reference dropped.
  */
-function pathReference(source: Reference['source'], start: number, end: number, written: string, decode: boolean): Reference | undefined {
+function pathReference(source: ReferenceSource, start: number, end: number, written: string, decode: boolean): Reference | undefined {
   if (written.includes('://') || written.startsWith('//')) return undefined;
   let path = written;
   let lines: { from: number; to: number } | undefined;
@@ -325,7 +350,8 @@ function pathReference(source: Reference['source'], start: number, end: number, 
   if (URL_SCHEME.test(path)) return undefined;
   if (decode) path = percentDecode(path);
   if (path === '') return undefined;
-  const ref: Reference = { kind: lines ? 'line' : 'path', source, start, end, text: written, path };
+  const kind: ReferenceKind = lines ? 'line' : 'path';
+  const ref: Reference = { kind, source, start, end, text: written, path };
   if (lines) ref.lines = lines;
   return ref;
 }
@@ -338,7 +364,7 @@ function lineRange(from: string, to: string | undefined): { from: number; to: nu
 }
 
 /** A link's, image's or definition's destination, when it is a relative path (not a URL, not `#fragment` alone). */
-function linkReference(text: string, d: Destination, source: Reference['source']): Reference | undefined {
+function linkReference(text: string, d: Destination, source: ReferenceSource): Reference | undefined {
   const written = text.slice(d.start, d.end);
   const value = decodeMarkdownString(written);
   if (value === '' || value.startsWith('#') || value.startsWith('?')) return undefined;

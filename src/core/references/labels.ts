@@ -37,7 +37,7 @@ export function withoutCall(identifier: string): string {
 }
 
 /** A label's words: case folded, emphasis marks and punctuation dropped, a plural made singular, "and" left out. */
-export function labelWords(label: string): string[] {
+function labelWords(label: string): string[] {
   const words: string[] = [];
   for (const word of label.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (word === '' || word === 'and') continue;
@@ -46,7 +46,7 @@ export function labelWords(label: string): string[] {
   return words;
 }
 
-export function labelKey(label: string): string {
+function labelKey(label: string): string {
   return labelWords(label).join(' ');
 }
 
@@ -57,17 +57,43 @@ function singular(word: string): string {
   return word;
 }
 
+// Every field label and heading of a document is asked about: a look for
+// the words' stems comes first, so most of them are never split into words.
+function mentions(text: string, stems: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  for (const stem of stems) if (lower.includes(stem)) return true;
+  return false;
+}
+const SYMBOL_STEMS = [...SYMBOL_WORDS].map((w) => w.slice(0, 4));
+const TREE_STEMS = ['structure', 'layout'];
+const stemsOf = new WeakMap<ReferenceLabels, { location: string[]; symbols: string[]; tree: string[] }>();
+
+function stems(labels: ReferenceLabels): { location: string[]; symbols: string[]; tree: string[] } {
+  let found = stemsOf.get(labels);
+  if (!found) {
+    found = {
+      location: [labels.location.slice(0, 4)],
+      symbols: [...new Set([...SYMBOL_STEMS, ...labels.symbols.filter((w) => w !== 'key').map((w) => w.slice(0, 4))])],
+      tree: [...TREE_STEMS, labels.tree.slice(0, 4)],
+    };
+    stemsOf.set(labels, found);
+  }
+  return found;
+}
+
 export function isLocationLabel(labels: ReferenceLabels, label: string): boolean {
-  return labelKey(label) === labels.location;
+  return label.length <= 4 * labels.location.length + 16 && mentions(label, stems(labels).location) && labelKey(label) === labels.location;
 }
 
 /** `Key Functions`, `Classes and Functions`, `Key Methods`: the template's words or a few others, at least one of them not "key". */
 export function isSymbolsLabel(labels: ReferenceLabels, label: string): boolean {
+  if (label.length > 200 || !mentions(label, stems(labels).symbols)) return false;
   const words = labelWords(label);
   return words.some((w) => w !== 'key') && words.every((w) => labels.symbols.includes(w) || SYMBOL_WORDS.has(w));
 }
 
 export function isTreeTitle(labels: ReferenceLabels, title: string): boolean {
+  if (title.length > 200 || !mentions(title, stems(labels).tree)) return false;
   const key = labelKey(title);
   return key === labels.tree || TREE_TITLES.has(key);
 }

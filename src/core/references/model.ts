@@ -27,7 +27,7 @@ export interface Reference {
   lines?: { from: number; to: number };
   /** `symbol`: the identifier looked up, without `()`: `Name`, `name`, `Name.method`. */
   symbol?: string;
-  /** `symbol`: the Location paths of its component, as written; empty: the whole repository. */
+  /** `symbol`: the `path`s of its component's Location references (decoded, no line suffix); empty: the whole repository. */
   scope?: string[];
   /** `tree`: the line names a folder (a trailing `/`, or it has children). */
   folder?: boolean;

@@ -19,10 +19,12 @@ export class RepositoryFiles {
   /** The repository root: absolute, `/`-separated, without a trailing `/` (except `/` itself). */
   readonly root: string;
   private readonly files = new Set<string>();
-  /** Each folder with the number of listed files below it: a folder is there while it holds one. */
-  private readonly folders = new Map<string, number>();
-  /** Lower-cased base name to the files and folders of that name. */
-  private readonly byName = new Map<string, string[]>();
+  /**
+   * Each folder with the number of listed files below it (a folder is there
+   * while it holds one), and each lower-cased base name with its files and
+   * folders: built on first use, as most checks ask only whether files exist.
+   */
+  private index: { folders: Map<string, number>; byName: Map<string, string[]> } | undefined;
 
   /**
    * `files`: paths relative to `root`, `/`-separated, without `./`.
@@ -31,7 +33,7 @@ export class RepositoryFiles {
    */
   constructor(root: string, files: Iterable<string> = [], readonly complete = true) {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
-    for (const file of files) this.add(file);
+    for (const file of files) if (file !== '' && file.length <= MAX_LISTED_PATH) this.files.add(file);
   }
 
   /** Files listed. */
@@ -45,12 +47,12 @@ export class RepositoryFiles {
 
   /** `''` is the root itself. */
   isFolder(path: string): boolean {
-    return path === '' || this.folders.has(path);
+    return path === '' || this.indexed().folders.has(path);
   }
 
   /** The files and folders whose base name is `name`, ignoring case (for "moved to" candidates). */
   named(name: string): readonly string[] {
-    return this.byName.get(name.toLowerCase()) ?? [];
+    return this.indexed().byName.get(name.toLowerCase()) ?? [];
   }
 
   /** Every listed file, in the order listed. */
@@ -62,44 +64,48 @@ export class RepositoryFiles {
   add(path: string): boolean {
     if (path === '' || path.length > MAX_LISTED_PATH || this.files.has(path)) return false;
     this.files.add(path);
-    this.nameIndex(path, true);
-    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const folder = path.slice(0, slash);
-      const count = this.folders.get(folder) ?? 0;
-      this.folders.set(folder, count + 1);
-      if (count === 0) this.nameIndex(folder, true);
-    }
+    if (this.index) indexFile(this.index, path, 1);
     return true;
   }
 
   /** Removes a file; its folders go with their last file. False when it was not listed. */
   remove(path: string): boolean {
     if (!this.files.delete(path)) return false;
-    this.nameIndex(path, false);
-    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const folder = path.slice(0, slash);
-      const count = this.folders.get(folder) ?? 1;
-      if (count > 1) {
-        this.folders.set(folder, count - 1);
-      } else {
-        this.folders.delete(folder);
-        this.nameIndex(folder, false);
-      }
-    }
+    if (this.index) indexFile(this.index, path, -1);
     return true;
   }
 
-  private nameIndex(path: string, add: boolean): void {
-    const key = baseName(path).toLowerCase();
-    const list = this.byName.get(key);
-    if (add) {
-      if (list) list.push(path);
-      else this.byName.set(key, [path]);
-      return;
+  private indexed(): { folders: Map<string, number>; byName: Map<string, string[]> } {
+    if (!this.index) {
+      this.index = { folders: new Map(), byName: new Map() };
+      for (const file of this.files) indexFile(this.index, file, 1);
     }
-    if (!list) return;
-    const at = list.indexOf(path);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length === 0) this.byName.delete(key);
+    return this.index;
   }
+}
+
+/** Counts a file in (`change` 1) or out (-1) of its folders, and its name and its folders' names in or out of the name index. */
+function indexFile(index: { folders: Map<string, number>; byName: Map<string, string[]> }, path: string, change: 1 | -1): void {
+  nameIndex(index.byName, path, change);
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+    const folder = path.slice(0, slash);
+    const count = (index.folders.get(folder) ?? 0) + change;
+    if (count > 0) index.folders.set(folder, count);
+    else index.folders.delete(folder);
+    if ((change === 1 && count === 1) || count === 0) nameIndex(index.byName, folder, change);
+  }
+}
+
+function nameIndex(byName: Map<string, string[]>, path: string, change: 1 | -1): void {
+  const key = baseName(path).toLowerCase();
+  const list = byName.get(key);
+  if (change === 1) {
+    if (list) list.push(path);
+    else byName.set(key, [path]);
+    return;
+  }
+  if (!list) return;
+  const at = list.indexOf(path);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) byName.delete(key);
 }

@@ -151,7 +151,7 @@ function relativeBetween(from: string, to: string): string {
 
 type Located =
   | { kind: 'file' | 'folder'; rel: string; wrongKind?: undefined }
-  | { kind: 'missing'; wrongKind?: 'file' | 'folder' }
+  | { kind: 'missing'; wrongKind?: 'file' }
   | { kind: 'outside'; why: string };
 
 /** A resolved reference under construction: the status and what the finding says. */
@@ -183,19 +183,14 @@ class Resolver {
     // A Code Structure tree often starts with the project's own folder: `my-project/src/…`.
     const first = path.split('/', 1)[0];
     if (tree && first === baseName(root)) tries.push(joinPath(root, path.slice(first.length + 1)));
-    let inside = false;
-    let wrongKind: 'file' | 'folder' | undefined;
-    for (const absolute of tries) {
-      if (!isInside(root, absolute)) continue;
-      inside = true;
-      const rel = relativeTo(root, absolute);
-      const isFile = this.files.isFile(rel);
-      const isFolder = this.files.isFolder(rel);
-      if (wantFolder ? isFolder : isFile || isFolder) return { kind: isFolder ? 'folder' : 'file', rel };
-      if (isFile || isFolder) wrongKind ??= isFile ? 'file' : 'folder';
-    }
-    if (!inside) return { kind: 'outside', why: `${quoted(path)} leads outside the repository (not read)` };
-    return { kind: 'missing', wrongKind };
+    const inside = tries.filter((absolute) => isInside(root, absolute)).map((absolute) => relativeTo(root, absolute));
+    if (inside.length === 0) return { kind: 'outside', why: `${quoted(path)} leads outside the repository (not read)` };
+    // Files first, in every place tried: the folder index is built only for a path that is no file.
+    const file = inside.find((rel) => this.files.isFile(rel));
+    if (file !== undefined && !wantFolder) return { kind: 'file', rel: file };
+    const folder = inside.find((rel) => this.files.isFolder(rel));
+    if (folder !== undefined) return { kind: 'folder', rel: folder };
+    return { kind: 'missing', wrongKind: file !== undefined ? 'file' : undefined };
   }
 
   /** A listed file's real path stays inside the root; a problem (a link loop, a file deleted since it was listed) otherwise. */
@@ -275,7 +270,7 @@ class Resolver {
     return { status: 'ok', target: where.rel, targetLine: from };
   }
 
-  private missing(ref: Reference, path: string, wantFolder: boolean, wrongKind: 'file' | 'folder' | undefined): Outcome {
+  private missing(ref: Reference, path: string, wantFolder: boolean, wrongKind: 'file' | undefined): Outcome {
     if (wrongKind === 'file') return { status: 'missing', code: 'broken-reference', message: `${quoted(path)} is a file, not a folder` };
     const candidates = this.movedCandidates(path, wantFolder);
     let message = `${quoted(path)} does not exist in the repository`;
