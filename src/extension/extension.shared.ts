@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NotesHost } from '../core';
 import { ActiveNotes } from './activeNotes';
 import type { AnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
@@ -53,6 +54,8 @@ export interface ExtensionHost {
   createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): AnalysisBackend;
   /** Features of this host only (the desktop's CLI tasks). */
   register?(context: vscode.ExtensionContext): vscode.Disposable[];
+  /** The host's own file access for a repository root (the desktop's disk); undefined: `workspace.fs`. */
+  fileHost?(root: vscode.Uri): NotesHost | undefined;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here;
@@ -64,7 +67,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const backend = host.createBackend(context.extensionUri, log);
   const analyzer = new NotesAnalyzer(configs, backend, log);
   const active = new ActiveNotes(analyzer);
-  const references = new ReferenceService(analyzer, configs, log);
+  const references = new ReferenceService(analyzer, configs, log, host.fileHost?.bind(host));
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).

@@ -1,5 +1,6 @@
 // The desktop extension: analyses in a worker thread, and the CLI as tasks.
 import * as vscode from 'vscode';
+import { nodeHost } from '../cli/nodeHost';
 import { spawnThread } from '../worker/thread';
 import { activateWith, type ImplementationNotesApi } from './extension.shared';
 import { registerTasks } from './tasks';
@@ -15,6 +16,9 @@ export function activate(context: vscode.ExtensionContext): ImplementationNotesA
       return new WorkerBackend(() => spawnThread(script, { name: 'implementation-notes-analysis', unref: true }), log);
     },
     register: (context) => [registerTasks(context.extensionUri)],
+    // The CLI's host: real paths (a link out of the repository is found, never read) and reads of a file's first part.
+    // A URI's path is the file's path on POSIX; Windows drive paths stay on workspace.fs.
+    fileHost: (root) => (root.scheme === 'file' && process.platform !== 'win32' ? nodeHost : undefined),
   });
 }
 

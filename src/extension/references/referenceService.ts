@@ -6,6 +6,12 @@ import { readSettings } from '../settings';
 
 /** Files listed per repository at most, as the core's walk bounds them: past this the list says it is incomplete. */
 const MAX_LISTED_FILES = 200_000;
+/**
+ * Over `workspace.fs`, which reads whole files only: a file up to this many
+ * times the searched part is read whole for its first part; a larger one is
+ * not searched (the finding says why).
+ */
+const WHOLE_READ_FACTOR = 8;
 /** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
 const RECHECK_DEBOUNCE_MS = 100;
 
@@ -62,10 +68,16 @@ export class ReferenceService implements vscode.Disposable {
   /** A document's references were resolved anew (or dropped): links, diagnostics and hovers read `resolved` again. */
   readonly onDidResolve = this.resolvedEmitter.event;
 
+  /**
+   * `fileHost`: the desktop's own host for a root on its disk (real paths,
+   * so a link that leaves the repository is found; reads of a file's first
+   * part); undefined where `workspace.fs` serves (the web, remote schemes).
+   */
   constructor(
     private readonly analyzer: NotesAnalyzer,
     private readonly configs: NotesConfigService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly fileHost?: (root: vscode.Uri) => NotesHost | undefined,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -176,7 +188,7 @@ export class ReferenceService implements vscode.Disposable {
     const key = root.toString();
     let repository = this.repositories.get(key);
     if (!repository) {
-      const host = workspaceHost(root);
+      const host = this.fileHost?.(root) ?? withPrefixReads(workspaceHost(root));
       const files = this.listFiles(root, host);
       repository = { root, host, files, cache: new ResolutionCache() };
       this.repositories.set(key, repository);
@@ -403,6 +415,17 @@ export class ReferenceService implements vscode.Disposable {
       if (roots.has(resolution.root.toString()) && !resolution.document.isClosed) void this.resolve(resolution.document);
     }
   }
+}
+
+/** A `workspace.fs` host that also reads a file's first part (see WHOLE_READ_FACTOR). */
+function withPrefixReads(host: NotesHost): NotesHost {
+  return {
+    ...host,
+    async readPrefix(path, limit) {
+      const bytes = await host.readFile(path, limit * WHOLE_READ_FACTOR);
+      return bytes.length > limit ? { bytes: bytes.subarray(0, limit), complete: false } : { bytes, complete: true };
+    },
+  };
 }
 
 /** The document's path in the root's path space: untitled and virtual documents sit at the root. */

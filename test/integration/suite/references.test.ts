@@ -7,6 +7,7 @@
 // where opening them lands, the hover, the quick fix, and the watcher.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, diagnosticsWhen, eventually, summarize, workspaceRoot } from './util';
@@ -16,6 +17,9 @@ const repo = path.join(workspaceRoot().fsPath, 'references');
 const notesFile = path.join(repo, 'docs', 'notes.md');
 const NOTES = fs.readFileSync(notesFile, 'utf8');
 const APP = fs.readFileSync(path.join(repo, 'src', 'app.go'), 'utf8');
+/** A file outside the workspace, and a link to it inside the repository (made before the file list is). */
+const secret = path.join(os.tmpdir(), `impl-notes-secret-${process.pid}.txt`);
+const link = path.join(repo, 'src', 'link.txt');
 
 /** `L:C-L:C code` (1-based, as `summarize` prints) of the `nth` occurrence of `needle` in `text`. */
 function spanOf(text: string, needle: string, code: string, nth = 0): string {
@@ -43,6 +47,9 @@ suite('references in the editor', () => {
 
   // The web workbench of the offline host saves after a delay by default: the edits here must never reach the fixture.
   suiteSetup(async () => {
+    fs.writeFileSync(secret, 'not for the notes\n');
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(secret, link);
     await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     await eventually(vscode.workspace.onDidChangeConfiguration, () => files().get('autoSave') === 'off', 20000, 'auto save off');
   });
@@ -58,6 +65,8 @@ suite('references in the editor', () => {
     await closeAllEditors();
     // What the watcher test writes, should it stop half-way.
     fs.rmSync(path.join(repo, 'src', 'gone.py'), { force: true });
+    fs.rmSync(link, { force: true });
+    fs.rmSync(secret, { force: true });
     fs.writeFileSync(path.join(repo, 'src', 'app.go'), APP);
     assert.equal(fs.readFileSync(notesFile, 'utf8'), NOTES, 'the fixture notes were never saved');
     await files().update('autoSave', undefined, vscode.ConfigurationTarget.Global);
@@ -87,6 +96,20 @@ suite('references in the editor', () => {
     }
     // No .git up to the workspace folder: the root is the folder of the .impl-notes.yaml that applies.
     assert.equal(references.rootFor(document.uri)?.fsPath, repo);
+  });
+
+  test('a link inside the repository to a file outside it: reported as outside, never read (no link, no hover)', async () => {
+    const editor = await vscode.window.showTextDocument(document);
+    await diagnosticsWhen(document.uri, (d) => referenceDiagnostics(d).length === 6);
+    await editor.edit((b) => b.insert(new vscode.Position(document.lineCount, 0), '\nAlso `src/link.txt#L1`.\n'));
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => referenceDiagnostics(d).length === 7);
+    const range = rangeOf(document, 'src/link.txt#L1');
+    const found = diagnostics.find((d) => d.range.isEqual(range));
+    assert.equal(found?.message, '`src/link.txt` is a symbolic link to a place outside the repository (not read)');
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 100)) ?? [];
+    assert.ok(!links.some((l) => l.range.isEqual(range)));
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, range.start.translate(0, 1))) ?? [];
+    assert.ok(!JSON.stringify(hovers).includes('not for the notes'));
   });
 
   test('links: files, lines, declarations and folders; opening one lands at its line', async () => {
