@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { NotesHost } from '../core';
 import { ActiveNotes } from './activeNotes';
 import type { AnalysisBackend } from './analysisBackend';
 import { NotesAnalyzer } from './analyzer';
@@ -19,7 +18,7 @@ import { registerPatternSettingsCheck } from './patternSettings';
 import { registerReferenceHover } from './references/hover';
 import { registerReferenceLinks } from './references/links';
 import { registerReferenceFixes } from './references/quickFixes';
-import { ReferenceService } from './references/referenceService';
+import { ReferenceService, type RepositoryPlatform } from './references/referenceService';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
@@ -54,8 +53,8 @@ export interface ExtensionHost {
   createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): AnalysisBackend;
   /** Features of this host only (the desktop's CLI tasks). */
   register?(context: vscode.ExtensionContext): vscode.Disposable[];
-  /** The host's own file access for a repository root (the desktop's disk); undefined: `workspace.fs`. */
-  fileHost?(root: vscode.Uri): NotesHost | undefined;
+  /** The reference check's file access and listing on this host (the desktop's disk and git); none: `workspace.fs`. */
+  repositories?: RepositoryPlatform;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here;
@@ -67,7 +66,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const backend = host.createBackend(context.extensionUri, log);
   const analyzer = new NotesAnalyzer(configs, backend, log);
   const active = new ActiveNotes(analyzer);
-  const references = new ReferenceService(analyzer, configs, log, host.fileHost?.bind(host));
+  const references = new ReferenceService(analyzer, configs, log, host.repositories);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).

@@ -15,6 +15,14 @@ const WHOLE_READ_FACTOR = 8;
 /** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
 const RECHECK_DEBOUNCE_MS = 100;
 
+/** What the host adds to `workspace.fs` for a repository root; each undefined where it does not serve (the web, remote schemes). */
+export interface RepositoryPlatform {
+  /** The host's own file access (real paths, so a link that leaves the repository is found; reads of a file's first part). */
+  fileHost?(root: vscode.Uri): NotesHost | undefined;
+  /** `git ls-files` of the root, as the CLI lists it; undefined when it is not in a work tree or git cannot run. */
+  gitFiles?(root: vscode.Uri): Promise<string[] | undefined>;
+}
+
 /** One document's references resolved, valid for exactly one analysis of it. */
 export interface DocumentReferences {
   document: vscode.TextDocument;
@@ -68,16 +76,11 @@ export class ReferenceService implements vscode.Disposable {
   /** A document's references were resolved anew (or dropped): links, diagnostics and hovers read `resolved` again. */
   readonly onDidResolve = this.resolvedEmitter.event;
 
-  /**
-   * `fileHost`: the desktop's own host for a root on its disk (real paths,
-   * so a link that leaves the repository is found; reads of a file's first
-   * part); undefined where `workspace.fs` serves (the web, remote schemes).
-   */
   constructor(
     private readonly analyzer: NotesAnalyzer,
     private readonly configs: NotesConfigService,
     private readonly log: vscode.LogOutputChannel,
-    private readonly fileHost?: (root: vscode.Uri) => NotesHost | undefined,
+    private readonly platform: RepositoryPlatform = {},
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -188,7 +191,7 @@ export class ReferenceService implements vscode.Disposable {
     const key = root.toString();
     let repository = this.repositories.get(key);
     if (!repository) {
-      const host = this.fileHost?.(root) ?? withPrefixReads(workspaceHost(root));
+      const host = this.platform.fileHost?.(root) ?? withPrefixReads(workspaceHost(root));
       const files = this.listFiles(root, host);
       repository = { root, host, files, cache: new ResolutionCache() };
       this.repositories.set(key, repository);
@@ -200,9 +203,20 @@ export class ReferenceService implements vscode.Disposable {
     return repository;
   }
 
-  /** One search for every file under the root; where the file system has no search (an empty answer), the core's walk. */
+  /**
+   * The root's files as the CLI lists them where the host can run git (a
+   * work tree: `git ls-files`, .gitignore honoured); else one search for
+   * every file under the root; where the file system has no search (an
+   * empty answer), the core's walk.
+   */
   private async listFiles(root: vscode.Uri, host: NotesHost): Promise<RepositoryFiles> {
     const started = Date.now();
+    const fromGit = await this.platform.gitFiles?.(root);
+    if (fromGit) {
+      const files = new RepositoryFiles(root.path, fromGit.slice(0, MAX_LISTED_FILES), fromGit.length <= MAX_LISTED_FILES);
+      this.log.info(`references: ${files.size} files listed by git under ${root.toString(true)} in ${Date.now() - started} ms`);
+      return files;
+    }
     const folder = vscode.workspace.getWorkspaceFolder(root);
     const { glob, others } = excludesOf(folder);
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), glob, MAX_LISTED_FILES + 1);
