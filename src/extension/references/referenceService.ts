@@ -134,11 +134,6 @@ export class ReferenceService implements vscode.Disposable {
     return this.pending.get(document.uri.toString())?.running !== undefined;
   }
 
-  /** The root the document's current references were resolved against. */
-  resolvedRoot(uri: vscode.Uri): vscode.Uri | undefined {
-    return this.currentResolution(uri)?.root;
-  }
-
   /**
    * The repository root of a document, as last found (see `rootOf`):
    * undefined before the first look-up for its folder, and for a document
