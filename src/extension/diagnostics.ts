@@ -89,7 +89,7 @@ export function registerDiagnostics(
     // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
     tabs.onDidChange((change) => followTabs(change, update, clear)),
     onDidChangeAnalysis(update),
-    references.onDidResolve((uri) => openDocument(uri, update)),
+    references.onDidResolve((uri) => changesShown(uri, references, withReferences) && openDocument(uri, update)),
     registerWorkspaceDiagnostics(workspace),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('implementationNotes.diagnostics.scope')) vscode.workspace.textDocuments.forEach(update);
@@ -107,6 +107,11 @@ function followTabs(
 ): void {
   for (const uri of closed) if (!workspaceScope(uri)) clear(uri);
   for (const uri of opened) openDocument(uri, update);
+}
+
+/** A resolution with no findings, where none are shown, changes nothing: the diagnostics are not set again. */
+function changesShown(uri: vscode.Uri, references: ReferenceService, withReferences: Set<string>): boolean {
+  return withReferences.has(uri.toString()) || (references.resolved(uri)?.some((r) => r.finding) ?? false);
 }
 
 function openDocument(uri: vscode.Uri, then: (document: vscode.TextDocument) => void): void {
