@@ -16,6 +16,10 @@ import { registerNewNotes } from './commands/newNotes';
 import { NotesConfigService } from './settings/notesConfig';
 import { NotesSettings } from './settings/settings';
 import { registerPatternSettingsCheck } from './settings/patternSettings';
+import { registerReferenceHover } from './references/hover';
+import { registerReferenceLinks } from './references/links';
+import { registerReferenceFixes } from './references/quickFixes';
+import { ReferenceService, type RepositoryPlatform } from './references/referenceService';
 import { registerStatusBar, type ProgressStatus } from './views/statusBar';
 import { registerTaskToggle } from './languageFeatures/taskToggle';
 import { NotNotesNotices, registerTreatAsNotes } from './commands/treatAsNotes';
@@ -41,6 +45,8 @@ export interface ImplementationNotesApi {
   notices: NotNotesNotices;
   /** What the walkthrough's completion events read. */
   walkthrough: WalkthroughProgress;
+  /** The reference check: each notes document's references, resolved against its repository. */
+  references: ReferenceService;
 }
 
 /** What differs between the desktop and the web extension. */
@@ -49,6 +55,8 @@ export interface ExtensionHost {
   createBackend(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, settings: NotesSettings): AnalysisBackend;
   /** Features of this host only (the desktop's CLI tasks). */
   register?(context: vscode.ExtensionContext): vscode.Disposable[];
+  /** The reference check's file access and listing on this host (the desktop's disk and git); none: `workspace.fs`. */
+  repositories?: RepositoryPlatform;
 }
 
 // Wiring only: each feature lives in its own file and registers itself here;
@@ -62,6 +70,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const backend = host.createBackend(context.extensionUri, log, settings);
   const analyzer = new NotesAnalyzer(configs, settings, backend, log);
   const active = new ActiveNotes(analyzer);
+  const references = new ReferenceService(analyzer, configs, settings, log, host.repositories);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
@@ -76,9 +85,10 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     configs,
     backend,
     analyzer,
+    references,
     active,
     workspaceNotes,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, settings),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, settings, references),
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,
@@ -93,9 +103,12 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerTaskToggle(analyzer, (provider) => timedCodeActions('codeActions.tasks', provider)),
+    registerReferenceLinks(references),
+    registerReferenceHover(references, settings),
+    registerReferenceFixes(references, (provider) => timedCodeActions('codeActions.references', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log, settings),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough, references };
 }

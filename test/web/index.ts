@@ -63,6 +63,20 @@ export async function run(): Promise<void> {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+  await check('references resolve through workspace.fs: the broken ones are problems, the others links', async () => {
+    // The fixture repository of the Node suite's references.test.ts (rooted by its .impl-notes.yaml).
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    ok(folder, 'a workspace folder');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'references', 'docs', 'notes.md'));
+    await vscode.window.showTextDocument(document);
+    const codes = (d: vscode.Diagnostic[]) => d.filter((x) => x.code === 'broken-reference' || x.code === 'unknown-symbol');
+    const found = codes(await diagnosticsWhen(document.uri, (d) => codes(d).length === 6, 60000));
+    ok(found.some((d) => d.message.includes('moved to `src/index/indexer.py`?')), `the moved file's candidate is named: ${found.map((d) => d.message).join(' | ')}`);
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 100)) ?? [];
+    const parser = links.find((l) => l.tooltip === 'Open the declaration of parse_query (src/query/parser.py:2)');
+    ok(parser?.target?.path.endsWith('/references/src/query/parser.py') && parser.target.fragment === 'L2', `a symbol's link opens its declaration: ${JSON.stringify(parser?.target)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
   console.log(`${passed} passed, ${failed} failed`);
   if (failed > 0) throw new Error(`${failed} web checks failed`);
 }

@@ -161,6 +161,7 @@ export class NotesAnalyzer implements vscode.Disposable {
           ignore: config.ignore,
           notes: true,
           missingSections: config.missingSections && this.settings.for(document.uri).missingSections,
+          references: config.references && this.settings.for(document.uri).checkReferences,
         });
         return { isNotes, clean, found };
       });

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { findings, RULES, type Finding, type FindingCode, type LocatedFinding, type Position } from '../../core';
+import { findings, RULES, type Finding, type FindingCode, type LocatedFinding, type Position, type ResolvedReference } from '../../core';
 import type { DocumentAnalysis, NotesAnalyzer } from '../analysis/analyzer';
 import { mainThreadTimings } from '../util/mainThreadTimings';
+import type { ReferenceService } from '../references/referenceService';
 import type { NotesSettings, Settings, SeveritySetting } from '../settings/settings';
 import type { WorkspaceChange, WorkspaceNotes } from '../views/workspaceNotes';
 
@@ -25,7 +26,11 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /**
  * Leftover placeholders and empty sections as diagnostics, on notes documents
  * only: those shown in tabs, or (scope `workspace`) every notes file the
- * workspace scan found, as TypeScript's project diagnostics do.
+ * workspace scan found, as TypeScript's project diagnostics do. Open
+ * documents also get their broken references and unknown symbols, once the
+ * reference check has resolved them: while a new version's references are
+ * being resolved, the shown diagnostics stay (no flicker on each edit) and
+ * are replaced, all at once, when the resolution comes.
  * `onDidChangeAnalysis`: the analyzer's, as extension.shared.ts hands it over (timed there).
  */
 export function registerDiagnostics(
@@ -33,62 +38,72 @@ export function registerDiagnostics(
   onDidChangeAnalysis: vscode.Event<vscode.TextDocument>,
   workspace: WorkspaceNotes,
   settings: NotesSettings,
+  references: ReferenceService,
 ): vscode.Disposable {
   const workspaceScope = (uri: vscode.Uri) => settings.for(uri).diagnosticsScope === 'workspace';
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
-  /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
-  const building = new Map<string, DocumentAnalysis>();
+  /** The findings whose diagnostics are being built, per document: newer ones supersede them. */
+  const building = new Map<string, Finding[]>();
   const tabs = new OpenTabs();
-  const drop = (uri: vscode.Uri) => {
-    building.delete(uri.toString());
+  const withReferences = new Set<string>(); // documents showing reference findings
+  const clear = (uri: vscode.Uri) => {
+    for (const shown of [building, withReferences]) shown.delete(uri.toString());
     collection.delete(uri);
   };
   const update = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     const result = analyzer.current(document);
     if (!result || !(tabs.isShown(document.uri) || workspaceScope(document.uri))) {
-      drop(document.uri);
+      clear(document.uri);
       return;
     }
-    const list = findings(result.analysis);
+    const resolved = resolvedReferences(document, references, withReferences);
+    if (!resolved) return; // kept until the resolution comes
+    const list = findings(result.analysis, resolved);
     if (list.length <= CHUNK) {
       building.delete(key);
       collection.set(document.uri, toDiagnostics(result, settings, list));
       return;
     }
-    building.set(key, result);
-    void buildInTurns(document, result, list);
-  };
-  /** Converts a chunk per turn, then sets them all at once, unless a newer analysis came meanwhile (or the document closed). */
-  const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Finding[]) => {
-    const key = document.uri.toString();
-    const out: vscode.Diagnostic[] = [];
-    // Later turns (after a timer), which no registration sees: these probes stay here.
-    for (let i = 0; i < list.length; i += CHUNK) {
-      if (i > 0) await nextTurn();
-      if (building.get(key) !== result) return;
-      mainThreadTimings.time('diagnostics.chunk', () => out.push(...toDiagnostics(result, settings, list.slice(i, i + CHUNK))));
-    }
-    mainThreadTimings.time('diagnostics.set', () => {
-      if (building.get(key) !== result) return;
-      building.delete(key);
-      collection.set(document.uri, out);
-    });
+    building.set(key, list);
+    void setInTurns(collection, building, result, settings, list);
   };
   return vscode.Disposable.from(
     collection,
     tabs,
     // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
-    tabs.onDidChange((change) => followTabs(change, workspaceScope, update, drop)),
+    tabs.onDidChange((change) => followTabs(change, workspaceScope, update, clear)),
     onDidChangeAnalysis(update),
+    references.onDidResolve((uri) => changesShown(uri, references, withReferences) && openDocument(uri, update)),
     registerWorkspaceDiagnostics(workspace, settings),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('implementationNotes.diagnostics.scope')) return;
       for (const document of vscode.workspace.textDocuments) update(document);
     }),
-    analyzer.onDidForget(drop),
+    analyzer.onDidForget(clear),
     { dispose: () => building.clear() },
   );
+}
+
+/**
+ * Converts a chunk of findings per turn, then sets them all at once, unless
+ * a newer analysis came meanwhile (or the document closed): `building` holds
+ * the list being built per document.
+ */
+async function setInTurns(collection: vscode.DiagnosticCollection, building: Map<string, Finding[]>, result: DocumentAnalysis, settings: NotesSettings, list: Finding[]): Promise<void> {
+  const key = result.document.uri.toString();
+  const out: vscode.Diagnostic[] = [];
+  // Later turns (after a timer), which no registration sees: these probes stay here.
+  for (let i = 0; i < list.length; i += CHUNK) {
+    if (i > 0) await nextTurn();
+    if (building.get(key) !== list) return;
+    mainThreadTimings.time('diagnostics.chunk', () => out.push(...toDiagnostics(result, settings, list.slice(i, i + CHUNK))));
+  }
+  mainThreadTimings.time('diagnostics.set', () => {
+    if (building.get(key) !== list) return;
+    building.delete(key);
+    collection.set(result.document.uri, out);
+  });
 }
 
 /** A closed tab's problems go (unless scope `workspace` keeps them); a shown document's come back. */
@@ -99,10 +114,17 @@ function followTabs(
   clear: (uri: vscode.Uri) => void,
 ): void {
   for (const uri of closed) if (!workspaceScope(uri)) clear(uri);
-  for (const uri of opened) {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document) update(document);
-  }
+  for (const uri of opened) openDocument(uri, update);
+}
+
+/** A resolution with no findings, where none are shown, changes nothing: the diagnostics are not set again. */
+function changesShown(uri: vscode.Uri, references: ReferenceService, withReferences: Set<string>): boolean {
+  return withReferences.has(uri.toString()) || (references.resolved(uri)?.some((r) => r.finding) ?? false);
+}
+
+function openDocument(uri: vscode.Uri, then: (document: vscode.TextDocument) => void): void {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document) then(document);
 }
 
 /**
@@ -205,6 +227,22 @@ function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Di
 /** Each rule's severity, as its setting says (src/core/rules: `severitySetting`). */
 function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
   return Object.fromEntries(RULES.map((rule) => [rule.id, settings.severity[rule.severitySetting] ?? 'information'])) as Record<FindingCode, SeveritySetting>;
+}
+
+/**
+ * The document's current references, resolved (their findings go at the
+ * references' own spans, as the CLI reports them); none when they are not
+ * resolved yet; undefined while a new version's are on their way and
+ * findings of the last are shown: those stay until `onDidResolve`.
+ * `withReferences`: the documents showing some.
+ */
+function resolvedReferences(document: vscode.TextDocument, references: ReferenceService, withReferences: Set<string>): readonly ResolvedReference[] | undefined {
+  const key = document.uri.toString();
+  if (withReferences.has(key) && references.isResolving(document)) return undefined;
+  const resolved = references.resolved(document.uri) ?? [];
+  if (resolved.some((r) => r.finding)) withReferences.add(key);
+  else withReferences.delete(key);
+  return resolved;
 }
 
 function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {

@@ -12,6 +12,8 @@ export interface EffectiveConfig {
   files: string[];
   /** The config file's `missingSections` (true without one). */
   missingSections: boolean;
+  /** The config file's `references` (true without one): check what notes documents name in the repository. */
+  references: boolean;
   /** The `.impl-notes.yaml` that applies, if any; globs are relative to its folder. */
   configFile?: vscode.Uri;
 }
@@ -22,6 +24,7 @@ interface LoadedConfigFile {
   ignore: string[];
   files: string[];
   missingSections: boolean;
+  references: boolean;
 }
 
 /**
@@ -82,7 +85,7 @@ export class NotesConfigService implements vscode.Disposable {
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
     const settings = this.settings.for(uri);
     if (this.restricted) {
-      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true };
+      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true, references: true };
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? await this.findConfig(vscode.Uri.joinPath(uri, '..'), folder.uri) : undefined;
@@ -101,6 +104,7 @@ export class NotesConfigService implements vscode.Disposable {
       ignore: [...(file?.ignore ?? []), ...settings.ignore],
       files: file?.files ?? [],
       missingSections: file?.missingSections ?? true,
+      references: file?.references ?? true,
       configFile: file?.uri,
     };
   }
@@ -118,7 +122,7 @@ export class NotesConfigService implements vscode.Disposable {
       discovery = new ConfigDiscovery(workspaceHost(root), { root: root.path, report: (p) => this.report(p) });
       this.discoveries.set(key, discovery);
     }
-    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.templateText === undefined ? undefined : this.modelOf(loaded.templateText), ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections });
+    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.templateText === undefined ? undefined : this.modelOf(loaded.templateText), ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections, references: loaded.config.references });
   }
 
   private modelOf(text: string): TemplateModel {
@@ -171,7 +175,7 @@ function kindOf(type: vscode.FileType): HostStat {
  * no realpath: the size is checked before and after the read, and paths are
  * their own real paths.
  */
-function workspaceHost(base: vscode.Uri): NotesHost {
+export function workspaceHost(base: vscode.Uri): NotesHost {
   const at = (path: string) => base.with({ path });
   return {
     async readFile(path, limit) {

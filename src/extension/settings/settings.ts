@@ -23,6 +23,8 @@ export interface Settings {
   maxDocumentSize: number;
   /** Milliseconds one analysis may run in the worker before it is stopped. */
   analysisTimeLimit: number;
+  /** Resolve the references of notes documents against the repository (docs/spec.md, "References"). */
+  checkReferences: boolean;
 }
 
 export const SECTION = 'implementationNotes';
@@ -83,6 +85,7 @@ function readSettings(scope?: vscode.ConfigurationScope): Settings {
     diagnosticsScope: c.get<string>('diagnostics.scope') === 'workspace' ? 'workspace' : 'open',
     maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
     analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
+    checkReferences: c.get<boolean>('checkReferences', true),
   };
 }
 
