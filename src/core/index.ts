@@ -29,3 +29,4 @@ export * from './repository';
 export * from './references/model';
 export { extractReferences, type ReferenceSources } from './references/extract';
 export { referenceLabels, type ReferenceLabels } from './references/labels';
+export { editsForMove, type Move, type RepositoryLookup } from './references/move';
