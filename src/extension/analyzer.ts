@@ -160,6 +160,7 @@ export class NotesAnalyzer implements vscode.Disposable {
           ignore: config.ignore,
           notes: true,
           missingSections: config.missingSections && readSettings(document.uri).missingSections,
+          references: readSettings(document.uri).checkReferences,
         });
         return { isNotes, clean, found };
       });

@@ -15,6 +15,7 @@ import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
+import { ReferenceService } from './references/referenceService';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
@@ -39,6 +40,8 @@ export interface ImplementationNotesApi {
   notices: NotNotesNotices;
   /** What the walkthrough's completion events read. */
   walkthrough: WalkthroughProgress;
+  /** The reference check: each notes document's references, resolved against its repository. */
+  references: ReferenceService;
 }
 
 /** What differs between the desktop and the web extension. */
@@ -58,6 +61,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const backend = host.createBackend(context.extensionUri, log);
   const analyzer = new NotesAnalyzer(configs, backend, log);
   const active = new ActiveNotes(analyzer);
+  const references = new ReferenceService(analyzer, configs, log);
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
@@ -71,6 +75,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     configs,
     backend,
     analyzer,
+    references,
     active,
     workspaceNotes,
     registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
@@ -91,5 +96,5 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),
   );
-  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough };
+  return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough, references };
 }

@@ -167,7 +167,7 @@ function kindOf(type: vscode.FileType): HostStat {
  * no realpath: the size is checked before and after the read, and paths are
  * their own real paths.
  */
-function workspaceHost(base: vscode.Uri): NotesHost {
+export function workspaceHost(base: vscode.Uri): NotesHost {
   const at = (path: string) => base.with({ path });
   return {
     async readFile(path, limit) {

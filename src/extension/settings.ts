@@ -10,7 +10,7 @@ export interface Settings {
   detectByContent: boolean;
   template: string;
   ignore: string[];
-  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting; missingSection: SeveritySetting };
+  severity: { placeholder: SeveritySetting; emptySection: SeveritySetting; missingSection: SeveritySetting; brokenReference: SeveritySetting; unknownSymbol: SeveritySetting };
   /** Report template sections a notes document lacks. */
   missingSections: boolean;
   newNotesFolder: string;
@@ -21,6 +21,8 @@ export interface Settings {
   maxDocumentSize: number;
   /** Milliseconds one analysis may run in the worker before it is stopped. */
   analysisTimeLimit: number;
+  /** Resolve the references of notes documents against the repository (docs/spec.md, "References"). */
+  checkReferences: boolean;
 }
 
 export const SECTION = 'implementationNotes';
@@ -39,6 +41,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
       placeholder: c.get<SeveritySetting>('severity.placeholder', 'information'),
       emptySection: c.get<SeveritySetting>('severity.emptySection', 'information'),
       missingSection: c.get<SeveritySetting>('severity.missingSection', 'information'),
+      brokenReference: c.get<SeveritySetting>('severity.brokenReference', 'warning'),
+      unknownSymbol: c.get<SeveritySetting>('severity.unknownSymbol', 'warning'),
     },
     missingSections: c.get<boolean>('missingSections', true),
     newNotesFolder: c.get<string>('newNotes.folder', 'docs/implementation-notes'),
@@ -47,6 +51,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     diagnosticsScope: c.get<string>('diagnostics.scope') === 'workspace' ? 'workspace' : 'open',
     maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
     analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
+    checkReferences: c.get<boolean>('checkReferences', true),
   };
 }
 

@@ -51,7 +51,13 @@ export class ResolutionCache {
   private readonly contents = new Map<string, Promise<FileContent>>();
   private readonly realpaths = new Map<string, Promise<{ real: string } | { problem: string }>>();
   private readonly indexes = new Map<string, RepositoryIndex>();
-  readonly budget = new ComparisonBudget(COMPARISON_BUDGET);
+  /** Name comparisons left for "renamed to" candidates in the current check. */
+  budget = new ComparisonBudget(COMPARISON_BUDGET);
+
+  /** A new check on a kept cache (the editor's re-check): the reads stay, the comparison budget is renewed. */
+  startCheck(): void {
+    this.budget = new ComparisonBudget(COMPARISON_BUDGET);
+  }
 
   /** Forgets what was read of a file (absolute path): it changed, appeared or went. */
   forget(path: string): void {

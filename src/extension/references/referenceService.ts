@@ -1,0 +1,438 @@
+import * as vscode from 'vscode';
+import { matchesAnyGlob, ResolutionCache, resolveReferences, RepositoryFiles, walkRepository, type NotesHost, type ResolvedReference } from '../../core';
+import type { DocumentAnalysis, NotesAnalyzer } from '../analyzer';
+import { workspaceHost, type NotesConfigService } from '../notesConfig';
+import { readSettings } from '../settings';
+
+/** Files listed per repository at most, as the core's walk bounds them: past this the list says it is incomplete. */
+const MAX_LISTED_FILES = 200_000;
+/** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
+const RECHECK_DEBOUNCE_MS = 100;
+
+/** One document's resolution, valid for exactly one analysis of it. */
+interface Resolution {
+  document: vscode.TextDocument;
+  analysis: DocumentAnalysis['analysis'];
+  version: number;
+  /** The repository root the references were resolved against. */
+  root: vscode.Uri;
+  references: readonly ResolvedReference[];
+}
+
+interface Pending {
+  /** Bumped by every request for the document: an older request's result is dropped. */
+  generation: number;
+  /** The resolution on its way for the current generation. */
+  running?: Promise<Resolution | undefined>;
+}
+
+/** One repository: its file list, kept current by the watcher, and what has been read of its files. */
+interface Repository {
+  root: vscode.Uri;
+  host: NotesHost;
+  files: Promise<RepositoryFiles>;
+  cache: ResolutionCache;
+}
+
+/**
+ * The editor's reference check (docs/spec.md, "References"): after each
+ * analysis of a notes document, its references are resolved against the
+ * repository in the core (`resolveReferences`) over `workspace.fs`, the
+ * same on the desktop and the web. One file list per repository root, built
+ * once with `findFiles` (or the core's walk where the file system has no
+ * search) and kept current by one watcher: files are added and removed per
+ * event, changed files forgotten by the cache, never a full rescan.
+ */
+export class ReferenceService implements vscode.Disposable {
+  private readonly resolutions = new Map<string, Resolution>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly repositories = new Map<string, Repository>();
+  /** Whether a folder (its URI string) holds `.git`: one stat per folder while the answer lives. */
+  private readonly gitFolders = new Map<string, Promise<boolean>>();
+  /** Each document folder's root, as last found: what `rootFor` answers. */
+  private readonly knownRoots = new Map<string, vscode.Uri>();
+  private readonly resolvedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.resolvedEmitter];
+  /** Roots whose documents are re-checked at the next timer: files there appeared, went or changed. */
+  private readonly dirtyRoots = new Set<string>();
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A document's references were resolved anew (or dropped): links, diagnostics and hovers read `resolved` again. */
+  readonly onDidResolve = this.resolvedEmitter.event;
+
+  constructor(
+    private readonly analyzer: NotesAnalyzer,
+    private readonly configs: NotesConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.created(uri)),
+      watcher.onDidDelete((uri) => this.deleted(uri)),
+      watcher.onDidChange((uri) => this.changed(uri)),
+      // VS Code's own file operations are known at once, whatever the disk watcher reports (or excludes).
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => void this.created(uri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
+        this.deleted(oldUri);
+        void this.created(newUri);
+      })),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
+      analyzer.onDidChangeAnalysis((document) => void this.resolve(document)),
+      analyzer.onDidForget((uri) => this.drop(uri)),
+    );
+    for (const document of vscode.workspace.textDocuments) if (analyzer.current(document)) void this.resolve(document);
+  }
+
+  dispose(): void {
+    clearTimeout(this.recheckTimer);
+    this.pending.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** The current analysis's references, resolved; undefined while they are being resolved, or when the check is off. */
+  resolved(uri: vscode.Uri): readonly ResolvedReference[] | undefined {
+    return this.currentResolution(uri)?.references;
+  }
+
+  /** `resolved`, waiting for the resolution of the document's current version when it is on its way. */
+  async resolvedNow(document: vscode.TextDocument): Promise<readonly ResolvedReference[] | undefined> {
+    const current = this.currentResolution(document.uri);
+    if (current) return current.references;
+    const analysis = await this.analyzer.analyzeNow(document);
+    if (!analysis || analysis.version !== document.version) return undefined;
+    const running = this.pending.get(document.uri.toString())?.running ?? this.resolve(document);
+    const done = await running;
+    return done && done.version === document.version ? done.references : this.currentResolution(document.uri)?.references;
+  }
+
+  /** Whether a resolution of the document's current analysis is on its way (the last one shown is older). */
+  isResolving(document: vscode.TextDocument): boolean {
+    return this.pending.get(document.uri.toString())?.running !== undefined;
+  }
+
+  /** The root the document's current references were resolved against. */
+  resolvedRoot(uri: vscode.Uri): vscode.Uri | undefined {
+    return this.currentResolution(uri)?.root;
+  }
+
+  /**
+   * The repository root of a document, as last found (see `rootOf`):
+   * undefined before the first look-up for its folder, and for a document
+   * outside every workspace folder.
+   */
+  rootFor(uri: vscode.Uri): vscode.Uri | undefined {
+    const known = this.knownRoots.get(folderKey(uri));
+    if (known) return known;
+    if (isVirtualDocument(uri)) return vscode.workspace.workspaceFolders?.[0]?.uri;
+    void this.rootOf(uri);
+    return undefined;
+  }
+
+  /**
+   * The repository root of a document (docs/spec.md, "Resolving
+   * references"): the nearest folder holding `.git`, looking up from the
+   * document's folder to its workspace folder; else the folder of the
+   * `.impl-notes.yaml` that applies; else the workspace folder. Untitled
+   * and virtual documents: the (first) workspace folder. A document outside
+   * every workspace folder has none: nothing outside the workspace is read.
+   */
+  async rootOf(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+    if (isVirtualDocument(uri)) return vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const key = folderKey(uri);
+    let root: vscode.Uri | undefined;
+    for (let dir = vscode.Uri.joinPath(uri, '..'); ; dir = vscode.Uri.joinPath(dir, '..')) {
+      if (!isWithin(folder.uri, dir)) break;
+      if (await this.holdsGit(dir)) {
+        root = dir;
+        break;
+      }
+      if (dir.path === folder.uri.path || dir.path === '/') break;
+    }
+    if (!root) {
+      const config = await this.configs.forDocument(uri);
+      root = config.configFile ? vscode.Uri.joinPath(config.configFile, '..') : folder.uri;
+    }
+    this.knownRoots.set(key, root);
+    return root;
+  }
+
+  /** The repository's file list: built once per root, kept current by the watcher. */
+  files(root: vscode.Uri): Promise<RepositoryFiles> {
+    return this.repository(root).files;
+  }
+
+  private repository(root: vscode.Uri): Repository {
+    const key = root.toString();
+    let repository = this.repositories.get(key);
+    if (!repository) {
+      const host = workspaceHost(root);
+      const files = this.listFiles(root, host);
+      repository = { root, host, files, cache: new ResolutionCache() };
+      this.repositories.set(key, repository);
+      // A failed list is built again on next use rather than kept.
+      files.catch(() => {
+        if (this.repositories.get(key) === repository) this.repositories.delete(key);
+      });
+    }
+    return repository;
+  }
+
+  /** One search for every file under the root; where the file system has no search (an empty answer), the core's walk. */
+  private async listFiles(root: vscode.Uri, host: NotesHost): Promise<RepositoryFiles> {
+    const started = Date.now();
+    const folder = vscode.workspace.getWorkspaceFolder(root);
+    const { glob, others } = excludesOf(folder);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), glob, MAX_LISTED_FILES + 1);
+    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    const paths: string[] = [];
+    for (const uri of uris) {
+      if (!uri.path.startsWith(prefix)) continue;
+      const rel = uri.path.slice(prefix.length);
+      if (others.length === 0 || !matchesAnyGlob(rel, others)) paths.push(rel);
+    }
+    if (paths.length > 0) {
+      paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const files = new RepositoryFiles(root.path, paths.slice(0, MAX_LISTED_FILES), paths.length <= MAX_LISTED_FILES);
+      this.log.info(`references: ${files.size} files listed under ${root.toString(true)} in ${Date.now() - started} ms`);
+      return files;
+    }
+    // A file system without a search provider answers nothing: walk it instead (bounded, links not followed).
+    const walked = await walkRepository(host, root.path);
+    for (const problem of walked.problems) this.log.warn(`references: ${problem.path} under ${root.toString(true)} cannot be listed: ${problem.message}`);
+    this.log.info(`references: ${walked.files.size} files walked under ${root.toString(true)} in ${Date.now() - started} ms`);
+    return walked.files;
+  }
+
+  private async holdsGit(dir: vscode.Uri): Promise<boolean> {
+    const key = dir.toString();
+    let found = this.gitFolders.get(key);
+    if (!found) {
+      // A folder (a clone) or a file (a worktree, a submodule): both make a root.
+      found = Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, '.git'))).then(() => true, () => false);
+      this.gitFolders.set(key, found);
+    }
+    return found;
+  }
+
+  private enabled(uri: vscode.Uri): boolean {
+    return readSettings(uri).checkReferences;
+  }
+
+  /** Resolves the document's current analysis; stale results (a newer version, a newer request) are dropped. */
+  private resolve(document: vscode.TextDocument): Promise<Resolution | undefined> {
+    const key = document.uri.toString();
+    const analysis = this.analyzer.current(document);
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = { generation: 0 };
+      this.pending.set(key, pending);
+    }
+    const generation = ++pending.generation;
+    if (!analysis || analysis.analysis.references.length === 0 || !this.enabled(document.uri)) {
+      pending.running = undefined;
+      const had = this.resolutions.delete(key);
+      if (analysis) {
+        // No references (or the check is off): an empty resolution, so readers know there is nothing to wait for.
+        const root = this.knownRoots.get(folderKey(document.uri)) ?? vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
+        if (root) this.resolutions.set(key, { document, analysis: analysis.analysis, version: analysis.version, root, references: [] });
+      }
+      if (had || analysis) this.resolvedEmitter.fire(document.uri);
+      return Promise.resolve(this.resolutions.get(key));
+    }
+    const running = this.run(document, analysis, () => this.pending.get(key)?.generation === generation);
+    pending.running = running;
+    void running.finally(() => {
+      const now = this.pending.get(key);
+      if (now?.generation === generation) now.running = undefined;
+    });
+    return running;
+  }
+
+  private async run(document: vscode.TextDocument, analysis: DocumentAnalysis, current: () => boolean): Promise<Resolution | undefined> {
+    const key = document.uri.toString();
+    const started = performance.now();
+    try {
+      const root = await this.rootOf(document.uri);
+      if (!current()) return undefined;
+      if (!root) {
+        this.resolutions.delete(key);
+        return undefined;
+      }
+      const repository = this.repository(root);
+      const files = await repository.files;
+      if (!current()) return undefined;
+      repository.cache.startCheck();
+      const references = await resolveReferences(analysis.analysis.references, { host: repository.host, files, document: documentPath(document.uri, root), cache: repository.cache });
+      if (!current() || document.isClosed || document.version !== analysis.version) return undefined;
+      const resolution: Resolution = { document, analysis: analysis.analysis, version: analysis.version, root, references };
+      this.resolutions.set(key, resolution);
+      this.log.trace(`references: ${references.length} resolved in ${document.uri.toString(true)} v${analysis.version} in ${(performance.now() - started).toFixed(1)} ms`);
+      return resolution;
+    } catch (err) {
+      this.log.error(`references of ${document.uri.toString(true)} could not be resolved`, err);
+      return undefined;
+    } finally {
+      if (current()) this.resolvedEmitter.fire(document.uri);
+    }
+  }
+
+  private currentResolution(uri: vscode.Uri): Resolution | undefined {
+    const resolution = this.resolutions.get(uri.toString());
+    if (!resolution) return undefined;
+    const analysis = this.analyzer.current(resolution.document);
+    return analysis && analysis.analysis === resolution.analysis ? resolution : undefined;
+  }
+
+  private drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.pending.delete(key);
+    if (this.resolutions.delete(key)) this.resolvedEmitter.fire(uri);
+  }
+
+  /** Workspace folders changed: roots and lists are found again on next use. */
+  private reset(): void {
+    this.repositories.clear();
+    this.gitFolders.clear();
+    this.knownRoots.clear();
+    for (const document of vscode.workspace.textDocuments) if (this.analyzer.current(document)) void this.resolve(document);
+  }
+
+  /** The repositories (their lists already built) whose root holds `uri`, with its path relative to each. */
+  private owners(uri: vscode.Uri): { repository: Repository; rel: string }[] {
+    const out: { repository: Repository; rel: string }[] = [];
+    for (const repository of this.repositories.values()) {
+      const root = repository.root;
+      if (root.scheme !== uri.scheme || root.authority !== uri.authority || !isWithin(root, uri) || uri.path === root.path) continue;
+      out.push({ repository, rel: uri.path.slice(root.path.endsWith('/') ? root.path.length : root.path.length + 1) });
+    }
+    return out;
+  }
+
+  /** A file or folder appeared: listed (a folder's files with one search under it), and its documents re-checked. */
+  private async created(uri: vscode.Uri): Promise<void> {
+    if (isGitEntry(uri)) {
+      this.gitChanged();
+      return;
+    }
+    const owners = this.owners(uri);
+    if (owners.length === 0) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat) return;
+    let inside: string[] = [];
+    if (stat.type & vscode.FileType.Directory) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), excludesOf(vscode.workspace.getWorkspaceFolder(uri)).glob, MAX_LISTED_FILES);
+      const prefix = `${uri.path}/`;
+      inside = found.filter((u) => u.path.startsWith(prefix)).map((u) => u.path.slice(prefix.length));
+    }
+    for (const { repository, rel } of owners) {
+      const files = await repository.files.catch(() => undefined);
+      if (!files) continue;
+      repository.cache.forget(uri.path);
+      if (stat.type & vscode.FileType.Directory) {
+        for (const child of inside) {
+          files.add(`${rel}/${child}`);
+          repository.cache.forget(`${uri.path}/${child}`);
+        }
+      } else if (stat.type & vscode.FileType.File) {
+        files.add(rel);
+      }
+      this.markDirty(repository.root);
+    }
+  }
+
+  /** A file or folder went: unlisted (a folder with every file under it). */
+  private deleted(uri: vscode.Uri): void {
+    if (isGitEntry(uri)) {
+      this.gitChanged();
+      return;
+    }
+    for (const { repository, rel } of this.owners(uri)) {
+      void repository.files.then((files) => {
+        repository.cache.forget(uri.path);
+        if (!files.remove(rel) && files.isFolder(rel)) {
+          const prefix = `${rel}/`;
+          const under = [...files].filter((f) => f.startsWith(prefix));
+          for (const file of under) {
+            files.remove(file);
+            repository.cache.forget(`${uri.path}/${file.slice(prefix.length)}`);
+          }
+        }
+        this.markDirty(repository.root);
+      }, () => undefined);
+    }
+  }
+
+  /** A file changed on disk: what was read of it is forgotten. */
+  private changed(uri: vscode.Uri): void {
+    for (const { repository } of this.owners(uri)) {
+      repository.cache.forget(uri.path);
+      this.markDirty(repository.root);
+    }
+  }
+
+  /** A `.git` appeared or went: the roots may have changed. */
+  private gitChanged(): void {
+    this.reset();
+  }
+
+  private markDirty(root: vscode.Uri): void {
+    this.dirtyRoots.add(root.toString());
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => this.recheck(), RECHECK_DEBOUNCE_MS);
+  }
+
+  /** Re-resolves the notes documents whose references were resolved against a root where files changed. */
+  private recheck(): void {
+    const roots = new Set(this.dirtyRoots);
+    this.dirtyRoots.clear();
+    for (const resolution of [...this.resolutions.values()]) {
+      if (roots.has(resolution.root.toString()) && !resolution.document.isClosed) void this.resolve(resolution.document);
+    }
+  }
+}
+
+/** The document's path in the root's path space: untitled and virtual documents sit at the root. */
+function documentPath(uri: vscode.Uri, root: vscode.Uri): string {
+  if (uri.scheme === root.scheme && uri.authority === root.authority) return uri.path;
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || 'untitled.md';
+  return root.path.endsWith('/') ? root.path + name : `${root.path}/${name}`;
+}
+
+function isVirtualDocument(uri: vscode.Uri): boolean {
+  return uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(uri) === undefined && uri.scheme !== 'file';
+}
+
+function folderKey(uri: vscode.Uri): string {
+  return vscode.Uri.joinPath(uri, '..').toString();
+}
+
+function isWithin(folder: vscode.Uri, uri: vscode.Uri): boolean {
+  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
+  const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.path === folder.path || uri.path.startsWith(prefix);
+}
+
+function isGitEntry(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('/.git');
+}
+
+/**
+ * What the file list leaves out: files.exclude (the keys set to true) and
+ * installed packages, as `git ls-files` leaves out what .gitignore names in
+ * practice. Keys with braces of their own cannot go inside the glob's braces:
+ * they are matched after.
+ */
+function excludesOf(folder: vscode.WorkspaceFolder | undefined): { glob: string; others: string[] } {
+  const plain = ['**/node_modules/**'];
+  const others: string[] = [];
+  const map = vscode.workspace.getConfiguration(undefined, folder?.uri).get<Record<string, unknown>>('files.exclude') ?? {};
+  for (const [glob, on] of Object.entries(map)) {
+    if (on !== true) continue;
+    if (/[{}]/.test(glob)) others.push(glob);
+    else plain.push(glob);
+  }
+  return { glob: `{${plain.join(',')}}`, others };
+}
