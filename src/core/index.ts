@@ -30,3 +30,4 @@ export * from './references/model';
 export { extractReferences, type ReferenceSources } from './references/extract';
 export { referenceLabels, type ReferenceLabels } from './references/labels';
 export { editsForMove, type Move, type RepositoryLookup } from './references/move';
+export { pathCompletions, referenceCompletionAt, type CompletionContext, type PathCompletion } from './references/complete';

@@ -105,6 +105,11 @@ export async function scanFiles<F>(files: readonly F[], host: ScanHost<F>, optio
   if (!options.cancelled?.()) time('scan.batch', flush);
 }
 
+/** Whether a file's text (without a BOM) is notes, as the editor decides it for an open document. */
+export function isNotesText(text: string, config: ScanFileConfig): boolean {
+  return config.byGlob || (config.detectByContent && (looksLikeNotes(text) || (config.customTemplate !== undefined && matchesTemplateFirstHeading(text, config.customTemplate))));
+}
+
 async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, fn: () => T) => T, withFindings: boolean): Promise<ScannedFile<F>> {
   const key = host.key(file);
   try {
@@ -114,8 +119,7 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
     const text = time('scan.detect', () => {
       const decoded = stripBom(typeof raw === 'string' ? raw : decodeText(raw));
       if (config.maxChars > 0 && decoded.length > config.maxChars) throw new HostError(tooLargeMessage(config.maxChars, decoded.length));
-      const notes = config.byGlob || (config.detectByContent && (looksLikeNotes(decoded) || (config.customTemplate !== undefined && matchesTemplateFirstHeading(decoded, config.customTemplate))));
-      return notes ? decoded : undefined;
+      return isNotesText(decoded, config) ? decoded : undefined;
     });
     if (text === undefined) return { file, kind: 'not-notes', key };
     const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections });

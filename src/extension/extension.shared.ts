@@ -15,7 +15,9 @@ import { registerNavigation } from './navigation';
 import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
+import { registerReferenceCompletions } from './references/completions';
 import { ReferenceService } from './references/referenceService';
+import { registerUpdateOnMove } from './references/updateOnMove';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
 import { NotNotesNotices, registerTreatAsNotes } from './treatAsNotes';
 import { registerWalkthroughProgress, type WalkthroughProgress } from './walkthrough';
@@ -90,6 +92,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerNavigation(analyzer, notices),
     registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
+    registerReferenceCompletions(analyzer, references),
+    registerUpdateOnMove(analyzer, configs, backend, workspaceNotes, references, log),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerIgnorePlaceholder(configs, log),
