@@ -14,19 +14,23 @@ export interface PathProblem {
  * Each real file is listed once and each real folder walked once, however
  * many symbolic links reach them (two links per level make 2^depth paths).
  */
-export async function expandPaths(host: NotesHost, cwd: string, inputs: readonly string[]): Promise<{ files: string[]; problems: PathProblem[] }> {
+export async function expandPaths(host: NotesHost, cwd: string, inputs: readonly string[]): Promise<{ files: string[]; problems: PathProblem[]; inputOf: Map<string, string> }> {
   const files: string[] = [];
   const problems: PathProblem[] = [];
+  /** Each listed file's PATH argument: the last resort for its repository root. */
+  const inputOf = new Map<string, string>();
   const seenFiles = new Set<string>();
   const walked = new Set<string>();
+  let input = '';
   const add = async (shown: string) => {
     const real = await host.realpath(path.resolve(cwd, shown)).catch(() => path.resolve(cwd, shown));
     if (!seenFiles.has(real)) {
       seenFiles.add(real);
       files.push(shown);
+      inputOf.set(shown, input);
     }
   };
-  for (const input of inputs) {
+  for (input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat;
     try {
@@ -47,7 +51,7 @@ export async function expandPaths(host: NotesHost, cwd: string, inputs: readonly
       await add(input); // a FIFO or a device is refused when read, with the reason
     }
   }
-  return { files, problems };
+  return { files, problems, inputOf };
 }
 
 interface Walk {

@@ -1,4 +1,4 @@
-import { findings, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type JsonReport, type LineIndex } from '../core';
+import { findings, toFileReport, toSarif, toTextLines, type Analysis, type FileReport, type JsonReport, type LineIndex, type ResolvedReference } from '../core';
 import { shownName } from './shown';
 
 /** One checked file, handed to the formatter in the order of the run. */
@@ -6,6 +6,8 @@ interface CheckedFile {
   path: string;
   analysis: Analysis;
   lines: LineIndex;
+  /** Its references resolved against the repository; none when the check is off. */
+  references: readonly ResolvedReference[];
 }
 
 /** Counts over the whole run. */
@@ -15,6 +17,8 @@ export interface RunTotals {
   placeholders: number;
   emptySections: number;
   missingSections: number;
+  /** Broken references and unknown symbols. */
+  brokenReferences: number;
 }
 
 export interface FormatContext {
@@ -37,7 +41,7 @@ export interface Formatter {
 /** `path:line:column: message [rule]`, then a summary line; control characters in names escaped, so a name cannot forge a line. */
 function text({ write }: FormatContext): Formatter {
   return {
-    file: ({ path, analysis, lines }) => toTextLines(shownName(path), analysis, lines).forEach((line) => write(line + '\n')),
+    file: ({ path, analysis, lines, references }) => toTextLines(shownName(path), analysis, lines, references).forEach((line) => write(line + '\n')),
     end: (totals) => write(summaryLine(totals) + '\n'),
   };
 }
@@ -46,16 +50,16 @@ function text({ write }: FormatContext): Formatter {
 function json({ write }: FormatContext): Formatter {
   const files: FileReport[] = [];
   return {
-    file: ({ path, analysis, lines }) => files.push(toFileReport(path, analysis, lines)),
+    file: ({ path, analysis, lines, references }) => files.push(toFileReport(path, analysis, lines, references)),
     end: () => write(JSON.stringify({ version: 1, files } satisfies JsonReport) + '\n'),
   };
 }
 
 /** SARIF 2.1.0, for code-scanning uploads. */
 function sarif({ write, version, homepage }: FormatContext): Formatter {
-  const files: { path: string; analysis: Analysis }[] = [];
+  const files: { path: string; analysis: Analysis; references: readonly ResolvedReference[] }[] = [];
   return {
-    file: ({ path, analysis }) => files.push({ path, analysis }),
+    file: ({ path, analysis, references }) => files.push({ path, analysis, references }),
     end: () => write(JSON.stringify(toSarif(files, version, homepage)) + '\n'),
   };
 }
@@ -63,9 +67,9 @@ function sarif({ write, version, homepage }: FormatContext): Formatter {
 /** GitHub Actions workflow commands: one `::warning` annotation per finding, then the summary. */
 function github({ write }: FormatContext): Formatter {
   return {
-    file: ({ path, analysis, lines }) => {
+    file: ({ path, analysis, lines, references }) => {
       const file = path.replace(/\\/g, '/');
-      for (const f of findings(analysis)) {
+      for (const f of findings(analysis, references)) {
         const start = lines.positionAt(f.start);
         const end = lines.positionAt(f.end);
         write(workflowCommand('warning', {
@@ -105,14 +109,15 @@ function escapeProperty(text: string): string {
   return text.replace(/[%\r\n:,]/g, (c) => DATA_ESCAPES[c]);
 }
 
-function summaryLine({ files, filesWithFindings, placeholders, emptySections, missingSections }: RunTotals): string {
+function summaryLine({ files, filesWithFindings, placeholders, emptySections, missingSections, brokenReferences }: RunTotals): string {
   const checked = `${files} ${files === 1 ? 'file' : 'files'} checked`;
-  if (placeholders === 0 && emptySections === 0 && missingSections === 0) return `${checked}: nothing left to fill.`;
+  if (placeholders === 0 && emptySections === 0 && missingSections === 0 && brokenReferences === 0) return `${checked}: nothing left to fill.`;
   const parts = [
     `${placeholders} ${placeholders === 1 ? 'placeholder' : 'placeholders'}`,
     `${emptySections} empty ${emptySections === 1 ? 'section' : 'sections'}`,
   ];
   if (missingSections > 0) parts.push(`${missingSections} missing ${missingSections === 1 ? 'section' : 'sections'}`);
-  const list = parts.length === 3 ? `${parts[0]}, ${parts[1]} and ${parts[2]}` : parts.join(' and ');
+  if (brokenReferences > 0) parts.push(`${brokenReferences} broken ${brokenReferences === 1 ? 'reference' : 'references'}`);
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `${checked}: ${list} in ${filesWithFindings} ${filesWithFindings === 1 ? 'file' : 'files'}.`;
 }

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 // Only what needs no Markdown parser: the analysis bundle parses (see createAnalyzer).
-import { ConfigDiscovery, defaultTemplateText, formatConfigProblem, LineIndex, matchesAnyGlob, type Analysis } from '../core';
+import { ConfigDiscovery, defaultTemplateText, formatConfigProblem, LineIndex, matchesAnyGlob, type Analysis, type ResolvedReference } from '../core';
 import { repository, version } from '../../package.json';
 import { expandPaths, readNotes } from './files';
 import { FORMATS, type RunTotals } from './formats';
 import { describeError, nodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer, type Analyzer } from './pool';
+import { Repositories, type GitLister } from './repository';
 import { quietOnClosedPipe, shownName } from './shown';
 
 /** Everything the CLI touches, handed in so tests can run it in-process. */
@@ -25,6 +26,8 @@ export interface CliIO {
   analysisBundle?: string;
   /** The process ends when main returns (the bin): its idle workers end with it instead of being stopped first. */
   exitsAfter?: boolean;
+  /** Lists a git work tree's files; by default `git ls-files`. */
+  git?: GitLister;
 }
 
 const EXIT_OK = 0;
@@ -38,13 +41,17 @@ const DEFAULT_MEMORY_MB = 1024;
 
 const USAGE = `Usage:
   impl-notes check [--format text|json|sarif|github] [--template FILE]
+                   [--root DIR] [--no-references]
                    [--timeout SECONDS] [--memory-limit MB] PATH...
   impl-notes new [--template FILE] [FILE]
   impl-notes --help | --version
 
 Commands:
   check   Report leftover placeholders, empty sections and (in notes
-          documents) missing template sections in Markdown notes.
+          documents) missing template sections in Markdown notes, and
+          references to the repository that are broken: paths, line
+          references, Key Classes/Functions symbols and the Code Structure
+          tree that no longer match the files.
           A PATH is a file, or a directory searched for *.md (node_modules
           and dot-folders skipped).
   new     Write the template to FILE (default: ${DEFAULT_NEW_FILE});
@@ -56,6 +63,11 @@ Options:
                        (annotations in a GitHub Actions log)
   --template FILE      Use FILE as the template instead of the default
                        (or the template of .impl-notes.yaml)
+  --root DIR           The repository that references resolve in (default:
+                       the nearest folder with .git, else the folder of
+                       .impl-notes.yaml, else the checked PATH)
+  --no-references      Do not check references (also: references: false
+                       in .impl-notes.yaml)
   --timeout SECONDS    Stop checking a file after this long (default ${DEFAULT_TIMEOUT_SECONDS})
   --memory-limit MB    Stop checking a file that needs more memory (default
                        ${DEFAULT_MEMORY_MB}); when given, every file is checked in a worker
@@ -65,8 +77,8 @@ Options:
 
 Only regular files are read (devices, FIFOs and sockets are refused), at
 most 10 MB each. Exit status: 0 nothing left to fill; 1 placeholders, empty
-or missing sections found; 2 usage error, or a path, template or config
-that cannot be used, or a file past a limit.
+or missing sections or broken references found; 2 usage error, or a path,
+template or config that cannot be used, or a file past a limit.
 `;
 
 type Format = keyof typeof FORMATS;
@@ -83,6 +95,9 @@ interface Request {
   paths: string[];
   format: Format;
   template?: string;
+  /** `--root DIR` as given. */
+  root?: string;
+  references: boolean;
   timeoutMs: number;
   memoryMb: number;
   memoryLimitGiven: boolean;
@@ -112,7 +127,7 @@ export async function main(io: CliIO): Promise<number> {
       }
     }
     if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
-    return await check(analyzer, host, cwd, request, template, output);
+    return await check(analyzer, host, cwd, request, template, output, io.git);
   } finally {
     await analyzer?.close(io.exitsAfter);
   }
@@ -133,6 +148,8 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
       options: {
         format: { type: 'string' },
         template: { type: 'string' },
+        root: { type: 'string' },
+        'no-references': { type: 'boolean' },
         timeout: { type: 'string' },
         'memory-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -157,13 +174,14 @@ function parseArguments(argv: readonly string[], { write, out, err }: Output): R
   // An unset CI variable must not turn into "the current folder" (or `/`).
   if (paths.some((p) => p === '')) return usageError(`an empty ${command === 'new' ? 'FILE' : 'PATH'} ('') was given`);
   if (values.template === '') return usageError(`--template needs a FILE, not ''`);
+  if (values.root === '') return usageError(`--root needs a DIR, not ''`);
   const timeout = positiveNumber(values.timeout, DEFAULT_TIMEOUT_SECONDS);
   if (timeout === undefined) return usageError(`--timeout takes a number of seconds above 0, not '${shownName(values.timeout ?? '')}'`);
   const memory = positiveNumber(values['memory-limit'], DEFAULT_MEMORY_MB);
   if (memory === undefined || memory < 16) return usageError(`--memory-limit takes a number of megabytes of at least 16, not '${shownName(values['memory-limit'] ?? '')}'`);
-  const base = { paths, template: values.template, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory), memoryLimitGiven: values['memory-limit'] !== undefined };
+  const base = { paths, template: values.template, root: values.root, references: values['no-references'] !== true, timeoutMs: timeout * 1000, memoryMb: Math.floor(memory), memoryLimitGiven: values['memory-limit'] !== undefined };
   if (command === 'new') {
-    if (values.format !== undefined) return usageError(`--format applies to check only`);
+    for (const option of ['format', 'root', 'no-references'] as const) if (values[option] !== undefined) return usageError(`--${option} applies to check only`);
     if (paths.length > 1) return usageError('new takes at most one FILE');
     return { command, format: 'text', ...base };
   }
@@ -185,18 +203,34 @@ interface Tally extends RunTotals {
   exit: number;
 }
 
+/** A checked file's analysis and its references resolved against the repository. */
+interface Checked {
+  analysis: Analysis;
+  references: ResolvedReference[];
+}
+
 /** `template`: the text of --template, which wins over any config's. */
-async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output): Promise<number> {
-  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, missingSections: 0, filesWithFindings: 0 };
+async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, git: GitLister | undefined): Promise<number> {
+  const tally: Tally = { exit: EXIT_OK, files: 0, placeholders: 0, emptySections: 0, missingSections: 0, brokenReferences: 0, filesWithFindings: 0 };
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
     tally.exit = EXIT_ERROR;
   };
-  const { files, problems } = await expandPaths(host, cwd, request.paths);
+  let root: string | undefined;
+  if (request.root !== undefined && request.references) {
+    root = path.resolve(cwd, request.root);
+    const stat = await host.stat(root).catch(() => undefined);
+    if (stat?.kind !== 'directory') {
+      output.err(`impl-notes: --root ${shownName(request.root)}: ${stat ? 'not a directory' : 'no such directory'}`);
+      return EXIT_ERROR;
+    }
+  }
+  const { files, problems, inputOf } = await expandPaths(host, cwd, request.paths);
   problems.forEach((p) => fail(`${shownName(p.path)}: ${p.message}`));
   const configs = new ConfigDiscovery(host, { report: (p) => fail(shownName(formatConfigProblem(p))), loadTemplates: template === undefined });
+  const repositories = new Repositories({ host, root, git, warn: (message) => output.err(`impl-notes: warning: ${shownName(message)}`) });
   analyzer.sizeFor(files.length);
-  const analyseFile = async (file: string): Promise<Analysis> => {
+  const analyseFile = async (file: string): Promise<Checked> => {
     const absolute = path.resolve(cwd, file);
     const text = await readNotes(host, absolute);
     const loaded = await configs.forFolder(path.dirname(absolute));
@@ -205,18 +239,21 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
     // The config's `files` globs make a file notes whatever its content (docs/spec.md, "Notes documents").
     const files = loaded?.config.files ?? [];
     const notes = loaded !== undefined && files.length > 0 && matchesAnyGlob(path.relative(path.dirname(loaded.file), absolute).split(path.sep).join('/'), files);
-    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true });
-    return { text, ...result };
+    const references = request.references && (loaded?.config.references ?? true);
+    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true, references });
+    // The repository is listed (git runs) only for a document that has references.
+    const resolved = references ? await repositories.resolve(absolute, path.resolve(cwd, inputOf.get(file) ?? file), loaded?.file, result.references) : [];
+    return { analysis: { text, ...result }, references: resolved };
   };
   const formatter = FORMATS[request.format]({ version, homepage: repository.url.replace(/\.git$/, ''), write: output.write });
   tally.files = files.length;
-  await inOrder(files, analyseFile, (file, analysis) => {
-    if (analysis instanceof Error) {
-      fail(`${shownName(file)}: ${describeError(analysis)}`);
+  await inOrder(files, analyseFile, (file, checked) => {
+    if (checked instanceof Error) {
+      fail(`${shownName(file)}: ${describeError(checked)}`);
       return;
     }
-    count(tally, analysis);
-    formatter.file({ path: file, analysis, lines: new LineIndex(analysis.text) });
+    count(tally, checked);
+    formatter.file({ path: file, analysis: checked.analysis, lines: new LineIndex(checked.analysis.text), references: checked.references });
   });
   formatter.end(tally);
   return tally.exit;
@@ -226,8 +263,8 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
 const WINDOW = 16;
 
 /** Analyses files ahead in a window and hands each result (or its error) over in the files' order. */
-async function inOrder(files: readonly string[], analyse: (file: string) => Promise<Analysis>, report: (file: string, result: Analysis | Error) => void): Promise<void> {
-  const window: Promise<Analysis | Error>[] = [];
+async function inOrder(files: readonly string[], analyse: (file: string) => Promise<Checked>, report: (file: string, result: Checked | Error) => void): Promise<void> {
+  const window: Promise<Checked | Error>[] = [];
   for (let i = 0; i < files.length; i++) {
     while (window.length < WINDOW && i + window.length < files.length) {
       window.push(analyse(files[i + window.length]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
@@ -236,12 +273,14 @@ async function inOrder(files: readonly string[], analyse: (file: string) => Prom
   }
 }
 
-function count(tally: Tally, analysis: Analysis): void {
+function count(tally: Tally, { analysis, references }: Checked): void {
   const empty = analysis.sections.filter((s) => s.status === 'empty').length;
+  const broken = references.filter((r) => r.finding !== undefined).length;
   tally.placeholders += analysis.placeholders.length;
   tally.emptySections += empty;
   tally.missingSections += analysis.missing.length;
-  if (analysis.placeholders.length > 0 || empty > 0 || analysis.missing.length > 0) {
+  tally.brokenReferences += broken;
+  if (analysis.placeholders.length > 0 || empty > 0 || analysis.missing.length > 0 || broken > 0) {
     tally.filesWithFindings++;
     if (tally.exit === EXIT_OK) tally.exit = EXIT_FINDINGS;
   }

@@ -7,6 +7,7 @@ import { buildSections, sectionIndexAt, type Section } from './sections';
 import { defaultTemplate, defaultTemplateFacts, type TemplateFacts, type TemplateModel } from './template';
 import { escapeSnippetText, toSnippet } from './snippet';
 import type { TextEdit } from './edits';
+import type { ReferenceFindingCode, ResolvedReference } from './references/model';
 import { stripBom } from './text';
 import { extractReferences } from './references/extract';
 import { referenceLabels } from './references/labels';
@@ -48,7 +49,7 @@ export interface Analysis {
   references: Reference[];
 }
 
-export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section';
+export type FindingCode = 'placeholder' | 'empty-section' | 'missing-section' | ReferenceFindingCode;
 
 /** One problem to report, in editor and CLI alike. */
 export interface Finding {
@@ -168,8 +169,12 @@ function isNotesByContent(text: string, sections: readonly Section[], template: 
   return matchesPattern(pattern, loose, loose.replace(/[0-9]+/g, '0'));
 }
 
-/** Placeholders and empty sections, in document order. */
-export function findings(analysis: Analysis): Finding[] {
+/**
+ * Placeholders, empty and missing sections, and the broken references among
+ * `references` (resolved by the host that can read the repository), in
+ * document order.
+ */
+export function findings(analysis: Analysis, references: readonly ResolvedReference[] = []): Finding[] {
   const out: Finding[] = analysis.placeholders.map((p) => ({
     code: 'placeholder',
     start: p.start,
@@ -196,6 +201,7 @@ export function findings(analysis: Analysis): Finding[] {
       message: `Section "${m.title}" is missing`,
     });
   }
+  for (const r of references) if (r.finding) out.push({ code: r.finding.code, start: r.start, end: r.end, message: r.finding.message });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -14,6 +14,8 @@ export interface NotesConfig {
   files: string[];
   /** `false`: do not report template sections a notes document lacks. */
   missingSections: boolean;
+  /** `false`: do not check the document's references to the repository (docs/spec.md, "Resolving references"). */
+  references: boolean;
 }
 
 export interface ConfigProblem {
@@ -28,10 +30,10 @@ export interface ConfigResult {
   problems: ConfigProblem[];
 }
 
-const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections'];
+const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections', 'references'];
 
 function emptyConfig(): NotesConfig {
-  return { ignore: [], files: [], missingSections: true };
+  return { ignore: [], files: [], missingSections: true, references: true };
 }
 
 /**
@@ -78,9 +80,11 @@ export function parseConfig(text: string, file: string): ConfigResult {
     if (error) problem(error, Array.isArray(record.files) ? `files[${record.files.indexOf(glob)}]` : 'files');
     return error === undefined;
   });
-  if (record.missingSections !== undefined && record.missingSections !== null) {
-    if (typeof record.missingSections === 'boolean') config.missingSections = record.missingSections;
-    else problem('expected true or false', 'missingSections');
+  for (const key of ['missingSections', 'references'] as const) {
+    const value = record[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'boolean') config[key] = value;
+    else problem('expected true or false', key);
   }
   return { config, problems };
 }

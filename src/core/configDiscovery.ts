@@ -70,7 +70,7 @@ export class ConfigDiscovery {
   /** A config that is there but cannot be used is an error, not silence; nothing of it applies. */
   private unusable(file: string, message: string): LoadedConfig {
     this.options.report({ file, message });
-    return { file, config: { ignore: [], files: [], missingSections: true } };
+    return { file, config: { ignore: [], files: [], missingSections: true, references: true } };
   }
 
   private async load(folder: string, file: string, notAFile: string | undefined): Promise<LoadedConfig> {

@@ -1,4 +1,5 @@
 import { findings, type Analysis } from './analyze';
+import type { ResolvedReference } from './references/model';
 import { LineIndex } from './text';
 
 /** A SARIF 2.1.0 log (the subset we write), for code-scanning uploads. */
@@ -30,6 +31,20 @@ const RULES = [
     fullDescription: { text: "A notes document lacks a section of its template's outline; a section that does not apply is kept with \"Not applicable.\"" },
     defaultConfiguration: { level: 'warning' },
   },
+  {
+    id: 'broken-reference',
+    name: 'BrokenReference',
+    shortDescription: { text: 'A reference to the repository is broken' },
+    fullDescription: { text: 'A path, line reference or Code Structure line of the notes names a file or folder that is not in the repository (perhaps moved), a line past the end of its file, or a place outside the repository.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+  {
+    id: 'unknown-symbol',
+    name: 'UnknownSymbol',
+    shortDescription: { text: 'A symbol of the notes is not declared in its files' },
+    fullDescription: { text: 'A class or function listed under Key Classes/Functions is not declared in the Location file(s) of its component, or anywhere in the repository when the component has no Location (perhaps renamed).' },
+    defaultConfiguration: { level: 'warning' },
+  },
 ];
 
 /** The base that relative artifact URIs resolve against (the folder the check ran in). */
@@ -50,11 +65,11 @@ function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
 }
 
 /** Findings of several files as one SARIF run; paths as given, with `/` separators. */
-export function toSarif(files: readonly { path: string; analysis: Analysis }[], version: string, informationUri: string): SarifLog {
-  const results = files.flatMap(({ path, analysis }) => {
+export function toSarif(files: readonly { path: string; analysis: Analysis; references?: readonly ResolvedReference[] }[], version: string, informationUri: string): SarifLog {
+  const results = files.flatMap(({ path, analysis, references }) => {
     const lines = new LineIndex(analysis.text);
     const artifactLocation = sarifLocation(path);
-    return findings(analysis).map((f) => {
+    return findings(analysis, references).map((f) => {
       const start = lines.positionAt(f.start);
       const end = lines.positionAt(f.end);
       return {

@@ -207,6 +207,9 @@ function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
     'missing-section': settings.severity.missingSection,
+    // The editor does not resolve references yet; the CLI reports them as warnings.
+    'broken-reference': 'warning',
+    'unknown-symbol': 'warning',
   };
 }
 

@@ -179,7 +179,7 @@ const cases: () => Case[] = () => [
       const run = log.runs[0];
       assert.equal(run.tool.driver.name, 'impl-notes');
       assert.equal(run.columnKind, 'utf16CodeUnits');
-      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section', 'missing-section']);
+      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['placeholder', 'empty-section', 'missing-section', 'broken-reference', 'unknown-symbol']);
       assert.deepEqual(
         run.results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }) => {
           const { artifactLocation, region } = r.locations[0].physicalLocation;

@@ -5,11 +5,11 @@ suite('config: .impl-notes.yaml', () => {
   test('reads template, ignore and files', () => {
     const { config, problems } = parseConfig('template: docs/tpl.md\nignore:\n  - "[Name]"\n  - /^\\[TBD/\nfiles: ["docs/**/*.md"]\n', 'c.yaml');
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { template: 'docs/tpl.md', ignore: ['[Name]', '/^\\[TBD/'], files: ['docs/**/*.md'], missingSections: true });
+    assert.deepEqual(config, { template: 'docs/tpl.md', ignore: ['[Name]', '/^\\[TBD/'], files: ['docs/**/*.md'], missingSections: true, references: true });
   });
 
   test('an empty file is an empty config', () => {
-    assert.deepEqual(parseConfig('', 'c.yaml'), { config: { ignore: [], files: [], missingSections: true }, problems: [] });
+    assert.deepEqual(parseConfig('', 'c.yaml'), { config: { ignore: [], files: [], missingSections: true, references: true }, problems: [] });
   });
 
   test('missingSections: a boolean switch; anything else is reported and leaves it on', () => {
@@ -17,6 +17,14 @@ suite('config: .impl-notes.yaml', () => {
     const { config, problems } = parseConfig('missingSections: "no"\n', 'c.yaml');
     assert.equal(config.missingSections, true);
     assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), ['missingSections: expected true or false']);
+  });
+
+  test('references: a boolean switch of the reference check; anything else is reported and leaves it on', () => {
+    assert.equal(parseConfig('references: false\n', 'c.yaml').config.references, false);
+    assert.equal(parseConfig('references: true\n', 'c.yaml').config.references, true);
+    const { config, problems } = parseConfig('references: off\n', 'c.yaml');
+    assert.equal(config.references, true);
+    assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), ['references: expected true or false']);
   });
 
   test('invalid YAML names the file', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { analyze, parseConfig, toTextLines } from '../../src/core';
+import { analyze, parseConfig, toTextLines, type ResolvedReference } from '../../src/core';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -29,8 +29,14 @@ suite('manifest contributions agree with the core', () => {
   test('the problem matcher reads every line the CLI writes', () => {
     const [matcher] = manifest.contributes.problemMatchers;
     const re = new RegExp(matcher.pattern.regexp);
-    const lines = toTextLines('docs/notes: phase 1.md', analyze('# Notes\n\n## Empty\n\n## Owner\n[Name] and `[Name]`\n'));
-    assert.equal(lines.length, 3);
+    const analysis = analyze('# Notes\n\n## Empty\n\n## Owner\n[Name] and `[Name]`\n\nSee `src/a.ts`.\n');
+    const at = analysis.text.indexOf('src/a.ts');
+    const broken: ResolvedReference = {
+      kind: 'path', source: 'code', start: at, end: at + 8, text: 'src/a.ts', path: 'src/a.ts', status: 'missing',
+      finding: { code: 'broken-reference', message: '`src/a.ts` does not exist in the repository' },
+    };
+    const lines = toTextLines('docs/notes: phase 1.md', analysis, undefined, [broken]);
+    assert.equal(lines.length, 4);
     const parsed = lines.map((line) => {
       const m = re.exec(line)!;
       return [m[matcher.pattern.file], m[matcher.pattern.line], m[matcher.pattern.column], m[matcher.pattern.message], m[matcher.pattern.code]];
@@ -39,6 +45,7 @@ suite('manifest contributions agree with the core', () => {
       ['docs/notes: phase 1.md', '3', '1', 'Section "Empty" is empty', 'empty-section'],
       ['docs/notes: phase 1.md', '6', '1', 'Placeholder [Name] is not filled in', 'placeholder'],
       ['docs/notes: phase 1.md', '6', '13', 'Placeholder [Name] is not filled in', 'placeholder'],
+      ['docs/notes: phase 1.md', '8', '6', '`src/a.ts` does not exist in the repository', 'broken-reference'],
     ]);
   });
 
