@@ -29,5 +29,5 @@ export * from './repository';
 export * from './references/model';
 export { extractReferences, type ReferenceSources } from './references/extract';
 export { referenceLabels, type ReferenceLabels } from './references/labels';
-export { editsForMove, type Move, type RepositoryLookup } from './references/move';
-export { pathCompletions, referenceCompletionAt, type CompletionContext, type PathCompletion } from './references/complete';
+export { editsForMove, type Move } from './references/move';
+export { pathCompletions, referenceCompletionAt, type CompletionContext } from './references/complete';

@@ -139,7 +139,7 @@ function locationBefore(analysis: Analysis, section: number, before: number): st
 }
 
 /** One path completion: a folder (with its trailing `/`) or a file, relative to the root. */
-export interface PathCompletion {
+interface PathCompletion {
   path: string;
   folder: boolean;
 }

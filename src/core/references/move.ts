@@ -12,7 +12,7 @@ export interface Move {
 }
 
 /** What the edits need of the repository's file list (a `RepositoryFiles`), before the move. */
-export interface RepositoryLookup {
+interface RepositoryLookup {
   /** Absolute, `/`-separated, without a trailing `/`. */
   readonly root: string;
   isFile(path: string): boolean;

@@ -16,7 +16,7 @@ const CONCURRENCY = 8;
 const NAMED_DOCUMENTS = 10;
 
 /** Whether to update references on a move, for a resource; `prompt` unless set. */
-export function readUpdateSetting(scope?: vscode.ConfigurationScope): UpdateSetting {
+function readUpdateSetting(scope?: vscode.ConfigurationScope): UpdateSetting {
   const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>(SETTING);
   return value === 'always' || value === 'never' ? value : 'prompt';
 }
