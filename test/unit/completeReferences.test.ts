@@ -71,4 +71,15 @@ suite('completing references (docs/spec.md, "Completing references")', () => {
     assert.equal(complete, false);
     assert.equal(pathCompletions(many, 'src/gen/file99999', 500).items.length, 1);
   });
+
+  test('hostile sizes: a line of 200,000 backticks, a list of 2,000 items, a 10,000-character path typed', () => {
+    assert.equal(at('`'.repeat(200_000) + ' `src/|')?.kind, 'path');
+    const items = Array.from({ length: 2_000 }, (_, i) => `- \`Name${i}\``).join('\n');
+    // The label is past the lines looked at: the list's items are then paths, not symbols.
+    assert.equal(at(['**Location**: `src/main.ts`', '', '**Key Classes/Functions**:', items, '- `Na|'].join('\n'))?.kind, 'path');
+    assert.equal(at(['**Location**: `src/main.ts`', '', '**Key Classes/Functions**:', '- `Na|'].join('\n'))?.kind, 'symbol');
+    const long = 'src/' + 'a/'.repeat(5_000);
+    assert.equal(at(`**Location**: ${long}|`)?.typed, long);
+    assert.deepEqual(pathCompletions([`${long}x.ts`], long, 10).items, [{ path: `${long}x.ts`, folder: false }]);
+  });
 });
