@@ -20,6 +20,8 @@ interface RepositoryLookup {
 }
 
 const PERCENT_ESCAPE = /%[0-9a-f]{2}/i;
+/** Up to this many moves, a path is first checked for the moved names; past it, every path is resolved. */
+const MAX_NAME_CHECKS = 16;
 
 /**
  * The edits to `text` (the notes document `document`, an absolute path,
@@ -56,8 +58,12 @@ export function editsForMove(text: string, references: readonly Reference[], doc
   const edits: TextEdit[] = [];
   // Notes name the same file many times: each written path is resolved once.
   const rewritten = new Map<string, string | undefined>();
+  // A path that resolves to a moved entry, or into one, holds its name (the notes file stays where it was): most paths are passed over at this cost.
+  const names = movedDocument || moves.length > MAX_NAME_CHECKS ? undefined : moves.map((m) => baseName(m.from));
   for (const ref of references) {
     if (ref.kind === 'symbol' || ref.path === undefined || isAbsolute(ref.path)) continue;
+    const written = ref.path;
+    if (names && !names.some((n) => written.includes(n))) continue;
     const wantFolder = ref.folder === true || ref.path.endsWith('/');
     if (ref.kind === 'tree') {
       const found = before.locate(ref.path, oldFolder, wantFolder, true);
