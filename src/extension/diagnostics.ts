@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { findings, type Finding, type FindingCode, type LocatedFinding, type Position } from '../core';
+import { findings, type Finding, type FindingCode, type LocatedFinding, type Position, type ReferenceFindingCode } from '../core';
 import type { DocumentAnalysis, NotesAnalyzer } from './analyzer';
 import { mainThreadTimings } from './mainThreadTimings';
+import type { ReferenceService } from './references/referenceService';
 import { readSettings, type Settings, type SeveritySetting } from './settings';
 import type { WorkspaceChange, WorkspaceNotes } from './workspaceScan';
 
@@ -13,6 +14,9 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, vscode.DiagnosticSever
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** A finding of the analysis, or of the reference check (a broken reference, an unknown symbol). */
+type Shown = Pick<Finding, 'start' | 'end' | 'message'> & { code: FindingCode | ReferenceFindingCode };
 
 /** Findings converted per event-loop turn: a long document's diagnostics are built over several turns. */
 const CHUNK = 1000;
@@ -26,47 +30,58 @@ const workspaceScope = (uri: vscode.Uri) => readSettings(uri).diagnosticsScope =
 /**
  * Leftover placeholders and empty sections as diagnostics, on notes documents
  * only: those shown in tabs, or (scope `workspace`) every notes file the
- * workspace scan found, as TypeScript's project diagnostics do.
+ * workspace scan found, as TypeScript's project diagnostics do. Open
+ * documents also get their broken references and unknown symbols, once the
+ * reference check has resolved them: while a new version's references are
+ * being resolved, the shown diagnostics stay (no flicker on each edit) and
+ * are replaced, all at once, when the resolution comes.
  * `onDidChangeAnalysis`: the analyzer's, as extension.shared.ts hands it over (timed there).
  */
 export function registerDiagnostics(
   analyzer: NotesAnalyzer,
   onDidChangeAnalysis: vscode.Event<vscode.TextDocument>,
   workspace: WorkspaceNotes,
+  references: ReferenceService,
 ): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('implementationNotes');
-  /** The analysis whose diagnostics are being built, per document: a newer one supersedes it. */
-  const building = new Map<string, DocumentAnalysis>();
+  /** The findings whose diagnostics are being built, per document: newer ones supersede them. */
+  const building = new Map<string, Shown[]>();
   const tabs = new OpenTabs();
+  const withReferences = new Set<string>(); // documents showing reference findings
+  const clear = (uri: vscode.Uri) => {
+    for (const shown of [building, withReferences]) shown.delete(uri.toString());
+    collection.delete(uri);
+  };
   const update = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     const result = analyzer.current(document);
     if (!result || !(tabs.isShown(document.uri) || workspaceScope(document.uri))) {
-      building.delete(key);
-      collection.delete(document.uri);
+      clear(document.uri);
       return;
     }
-    const list = findings(result.analysis);
+    const found = referenceFindings(document, references, withReferences);
+    if (!found) return; // kept until the resolution comes
+    const list: Shown[] = [...findings(result.analysis), ...found];
     if (list.length <= CHUNK) {
       building.delete(key);
       collection.set(document.uri, toDiagnostics(result, list));
       return;
     }
-    building.set(key, result);
+    building.set(key, list);
     void buildInTurns(document, result, list);
   };
   /** Converts a chunk per turn, then sets them all at once, unless a newer analysis came meanwhile (or the document closed). */
-  const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Finding[]) => {
+  const buildInTurns = async (document: vscode.TextDocument, result: DocumentAnalysis, list: Shown[]) => {
     const key = document.uri.toString();
     const out: vscode.Diagnostic[] = [];
     // Later turns (after a timer), which no registration sees: these probes stay here.
     for (let i = 0; i < list.length; i += CHUNK) {
       if (i > 0) await nextTurn();
-      if (building.get(key) !== result) return;
+      if (building.get(key) !== list) return;
       mainThreadTimings.time('diagnostics.chunk', () => out.push(...toDiagnostics(result, list.slice(i, i + CHUNK))));
     }
     mainThreadTimings.time('diagnostics.set', () => {
-      if (building.get(key) !== result) return;
+      if (building.get(key) !== list) return;
       building.delete(key);
       collection.set(document.uri, out);
     });
@@ -75,20 +90,14 @@ export function registerDiagnostics(
     collection,
     tabs,
     // Problems follow the tabs (docs/spec.md, "Editor behaviour users expect"): VS Code keeps a closed document loaded for minutes.
-    tabs.onDidChange((change) => followTabs(change, update, (uri) => {
-      building.delete(uri.toString());
-      collection.delete(uri);
-    })),
+    tabs.onDidChange((change) => followTabs(change, update, clear)),
     onDidChangeAnalysis(update),
+    references.onDidResolve((uri) => openDocument(uri, update)),
     registerWorkspaceDiagnostics(workspace),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('implementationNotes.diagnostics.scope')) return;
-      for (const document of vscode.workspace.textDocuments) update(document);
+      if (e.affectsConfiguration('implementationNotes.diagnostics.scope')) vscode.workspace.textDocuments.forEach(update);
     }),
-    analyzer.onDidForget((uri) => {
-      building.delete(uri.toString());
-      collection.delete(uri);
-    }),
+    analyzer.onDidForget(clear),
     { dispose: () => building.clear() },
   );
 }
@@ -100,10 +109,12 @@ function followTabs(
   clear: (uri: vscode.Uri) => void,
 ): void {
   for (const uri of closed) if (!workspaceScope(uri)) clear(uri);
-  for (const uri of opened) {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document) update(document);
-  }
+  for (const uri of opened) openDocument(uri, update);
+}
+
+function openDocument(uri: vscode.Uri, then: (document: vscode.TextDocument) => void): void {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document) then(document);
 }
 
 /**
@@ -202,25 +213,40 @@ function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Di
   return out;
 }
 
-function severities(settings: Settings): Record<FindingCode, SeveritySetting> {
+function severities(settings: Settings): Record<FindingCode | ReferenceFindingCode, SeveritySetting> {
   return {
     placeholder: settings.severity.placeholder,
     'empty-section': settings.severity.emptySection,
     'missing-section': settings.severity.missingSection,
-    // The editor does not resolve references yet; the CLI reports them as warnings.
-    'broken-reference': 'warning',
-    'unknown-symbol': 'warning',
+    'broken-reference': settings.severity.brokenReference,
+    'unknown-symbol': settings.severity.unknownSymbol,
   };
 }
 
-function diagnosticOf(f: Pick<Finding, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
+/**
+ * The reference check's findings for the document's current analysis, at
+ * the references' own spans (the CLI's ranges); undefined while a new
+ * version's references are on their way and some are shown (they stay
+ * until `onDidResolve`). `withReferences`: the documents showing some.
+ */
+function referenceFindings(document: vscode.TextDocument, references: ReferenceService, withReferences: Set<string>): Shown[] | undefined {
+  const key = document.uri.toString();
+  if (withReferences.has(key) && references.isResolving(document)) return undefined;
+  const out: Shown[] = [];
+  for (const r of references.resolved(document.uri) ?? []) if (r.finding) out.push({ code: r.finding.code, start: r.start, end: r.end, message: r.finding.message });
+  if (out.length > 0) withReferences.add(key);
+  else withReferences.delete(key);
+  return out;
+}
+
+function diagnosticOf(f: Pick<Shown, 'code' | 'message'>, start: Position, end: Position, severity: Exclude<SeveritySetting, 'off'>): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), f.message, SEVERITIES[severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = f.code;
   return diagnostic;
 }
 
-function toDiagnostics(result: DocumentAnalysis, list: readonly Finding[] = findings(result.analysis)): vscode.Diagnostic[] {
+function toDiagnostics(result: DocumentAnalysis, list: readonly Shown[]): vscode.Diagnostic[] {
   const severityOf = severities(readSettings(result.document.uri));
   const out: vscode.Diagnostic[] = [];
   for (const f of list) {

@@ -16,6 +16,9 @@ import { registerNewNotes } from './newNotes';
 import { NotesConfigService } from './notesConfig';
 import { registerPatternSettingsCheck } from './patternSettings';
 import { registerReferenceCompletions } from './references/completions';
+import { registerReferenceHover } from './references/hover';
+import { registerReferenceLinks } from './references/links';
+import { registerReferenceFixes } from './references/quickFixes';
 import { ReferenceService } from './references/referenceService';
 import { registerUpdateOnMove } from './references/updateOnMove';
 import { registerStatusBar, type ProgressStatus } from './statusBar';
@@ -80,7 +83,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     references,
     active,
     workspaceNotes,
-    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes),
+    registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, references),
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,
@@ -96,6 +99,9 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerUpdateOnMove(analyzer, configs, backend, workspaceNotes, references, log),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
+    registerReferenceLinks(references),
+    registerReferenceHover(references),
+    registerReferenceFixes(references, (provider) => timedCodeActions('codeActions.references', provider)),
     registerIgnorePlaceholder(configs, log),
     registerPatternSettingsCheck(log),
     ...(host.register?.(context) ?? []),

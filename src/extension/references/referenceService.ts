@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { matchesAnyGlob, ResolutionCache, resolveReferences, RepositoryFiles, walkRepository, type NotesHost, type ResolvedReference } from '../../core';
+import { matchesAnyGlob, ResolutionCache, resolveReferences, RepositoryFiles, walkRepository, type Analysis, type LineIndex, type NotesHost, type ResolvedReference } from '../../core';
 import type { DocumentAnalysis, NotesAnalyzer } from '../analyzer';
 import { workspaceHost, type NotesConfigService } from '../notesConfig';
 import { readSettings } from '../settings';
@@ -9,15 +9,18 @@ const MAX_LISTED_FILES = 200_000;
 /** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
 const RECHECK_DEBOUNCE_MS = 100;
 
-/** One document's resolution, valid for exactly one analysis of it. */
-interface Resolution {
+/** One document's references resolved, valid for exactly one analysis of it. */
+export interface DocumentReferences {
   document: vscode.TextDocument;
-  analysis: DocumentAnalysis['analysis'];
   version: number;
+  /** The analysis's line index: reference offsets are over its text. */
+  lines: LineIndex;
   /** The repository root the references were resolved against. */
   root: vscode.Uri;
   references: readonly ResolvedReference[];
 }
+
+type Resolution = DocumentReferences & { analysis: Analysis };
 
 interface Pending {
   /** Bumped by every request for the document: an older request's result is dropped. */
@@ -95,15 +98,20 @@ export class ReferenceService implements vscode.Disposable {
     return this.currentResolution(uri)?.references;
   }
 
-  /** `resolved`, waiting for the resolution of the document's current version when it is on its way. */
-  async resolvedNow(document: vscode.TextDocument): Promise<readonly ResolvedReference[] | undefined> {
+  /** The current analysis's references with what their offsets need (its line index) and the root they were resolved against. */
+  resolution(uri: vscode.Uri): DocumentReferences | undefined {
+    return this.currentResolution(uri);
+  }
+
+  /** `resolution`, waiting for the document's current version to be analysed and resolved when that is on its way. */
+  async resolutionNow(document: vscode.TextDocument): Promise<DocumentReferences | undefined> {
     const current = this.currentResolution(document.uri);
-    if (current) return current.references;
+    if (current) return current;
     const analysis = await this.analyzer.analyzeNow(document);
     if (!analysis || analysis.version !== document.version) return undefined;
     const running = this.pending.get(document.uri.toString())?.running ?? this.resolve(document);
     const done = await running;
-    return done && done.version === document.version ? done.references : this.currentResolution(document.uri)?.references;
+    return done && done.version === document.version ? done : this.currentResolution(document.uri);
   }
 
   /** Whether a resolution of the document's current analysis is on its way (the last one shown is older). */
@@ -237,17 +245,21 @@ export class ReferenceService implements vscode.Disposable {
       if (analysis) {
         // No references (or the check is off): an empty resolution, so readers know there is nothing to wait for.
         const root = this.knownRoots.get(folderKey(document.uri)) ?? vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
-        if (root) this.resolutions.set(key, { document, analysis: analysis.analysis, version: analysis.version, root, references: [] });
+        if (root) this.resolutions.set(key, { document, analysis: analysis.analysis, lines: analysis.lines, version: analysis.version, root, references: [] });
       }
       if (had || analysis) this.resolvedEmitter.fire(document.uri);
       return Promise.resolve(this.resolutions.get(key));
     }
-    const running = this.run(document, analysis, () => this.pending.get(key)?.generation === generation);
-    pending.running = running;
-    void running.finally(() => {
-      const now = this.pending.get(key);
-      if (now?.generation === generation) now.running = undefined;
+    const current = () => this.pending.get(key)?.generation === generation;
+    const running = this.run(document, analysis, current).then((resolution) => {
+      // Done (resolved, or failed and dropped) unless a newer request took over: readers look again.
+      if (current()) {
+        pending.running = undefined;
+        this.resolvedEmitter.fire(document.uri);
+      }
+      return resolution;
     });
+    pending.running = running;
     return running;
   }
 
@@ -267,15 +279,14 @@ export class ReferenceService implements vscode.Disposable {
       repository.cache.startCheck();
       const references = await resolveReferences(analysis.analysis.references, { host: repository.host, files, document: documentPath(document.uri, root), cache: repository.cache });
       if (!current() || document.isClosed || document.version !== analysis.version) return undefined;
-      const resolution: Resolution = { document, analysis: analysis.analysis, version: analysis.version, root, references };
+      const resolution: Resolution = { document, analysis: analysis.analysis, lines: analysis.lines, version: analysis.version, root, references };
       this.resolutions.set(key, resolution);
       this.log.trace(`references: ${references.length} resolved in ${document.uri.toString(true)} v${analysis.version} in ${(performance.now() - started).toFixed(1)} ms`);
       return resolution;
     } catch (err) {
       this.log.error(`references of ${document.uri.toString(true)} could not be resolved`, err);
+      if (current()) this.resolutions.delete(key);
       return undefined;
-    } finally {
-      if (current()) this.resolvedEmitter.fire(document.uri);
     }
   }
 
