@@ -95,6 +95,16 @@ suite('references when files move (docs/spec.md, "When files move")', () => {
     assert.deepEqual(editsForMove(text, analysis.references, NOTES, files, [{ from: '/other/src/search/indexer.ts', to: '/other/x.ts' }]), []);
   });
 
+  test('the notes file moves while a file it names leaves the repository: that reference is left', () => {
+    const text = notes('`../src/main.ts` and `../README.md`');
+    const analysis = analyze(text, { references: 'notes' });
+    const edits = editsForMove(text, analysis.references, NOTES, new RepositoryFiles(ROOT, FILES), [
+      { from: NOTES, to: '/repo/docs/x/notes.md' },
+      { from: '/repo/src/main.ts', to: '/elsewhere/main.ts' },
+    ]);
+    assert.equal(applyEdits(text, edits), notes('`../src/main.ts` and `../../README.md`'));
+  });
+
   test('the notes file itself moves: relative references follow, root-relative ones still hold', () => {
     const body = ['**Location**: `../src/main.ts`, `src/main.ts`', '', '[readme](../README.md) and [self](notes.md)'].join('\n');
     assert.equal(

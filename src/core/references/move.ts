@@ -35,10 +35,13 @@ const MAX_NAME_CHECKS = 16;
  */
 export function editsForMove(text: string, references: readonly Reference[], document: string, repository: RepositoryLookup, moves: readonly Move[]): TextEdit[] {
   const root = repository.root;
-  const inRoot = new MoveTable(moves.filter((m) => isInside(root, m.from) && isInside(root, m.to) && m.from !== root).map((m) => ({ from: relativeTo(root, m.from), to: relativeTo(root, m.to) })));
+  const leaving = moves.filter((m) => isInside(root, m.from) && m.from !== root);
+  const inRoot = new MoveTable(leaving.filter((m) => isInside(root, m.to)).map((m) => ({ from: relativeTo(root, m.from), to: relativeTo(root, m.to) })));
+  // Moved out of the repository: what pointed there is left to the check.
+  const gone = new MoveTable(leaving.filter((m) => !isInside(root, m.to)).map((m) => ({ from: relativeTo(root, m.from), to: '' })));
   if (inRoot.size === 0 && !moves.some((m) => isInside(m.from, document))) return [];
-  const before = new Repository(repository, inRoot, false);
-  const after = new Repository(repository, inRoot, true);
+  const before = new Repository(repository, inRoot, gone, false);
+  const after = new Repository(repository, inRoot, gone, true);
   const oldDocument = isInside(root, document) ? relativeTo(root, document) : undefined;
   const movedDocument = moves.find((m) => isInside(m.from, document));
   const newAbsolute = movedDocument ? movedDocument.to + document.slice(movedDocument.from.length) : document;
@@ -50,8 +53,9 @@ export function editsForMove(text: string, references: readonly Reference[], doc
   /** What to write instead of `written` (a path, not a tree line), or undefined to leave it. */
   const newPath = (written: string, wantFolder: boolean): string | undefined => {
     const found = before.locate(written, oldFolder, wantFolder, false);
-    const target = found && inRoot.map(found.rel);
-    if (!found || target === undefined || (target === found.rel && newFolder === oldFolder)) return undefined;
+    if (!found || gone.source(found.rel)) return undefined;
+    const target = inRoot.map(found.rel);
+    if (target === found.rel && newFolder === oldFolder) return undefined;
     const resolves = (candidate: string) => after.locate(candidate, newFolder, wantFolder, false)?.rel === target;
     return resolves(written) ? undefined : rewrittenPath(written, found.from, target, newFolder, resolves);
   };
@@ -116,7 +120,7 @@ class MoveTable {
   }
 
   /** Where `rel` is after the moves (itself when no move touches it). */
-  map(rel: string): string | undefined {
+  map(rel: string): string {
     const m = this.source(rel);
     return m ? m.to + rel.slice(m.from.length) : rel;
   }
@@ -142,15 +146,17 @@ class Repository {
   constructor(
     private readonly files: RepositoryLookup,
     private readonly moves: MoveTable,
+    /** Moved out of the repository. */
+    private readonly gone: MoveTable,
     private readonly afterMoves: boolean,
   ) {}
 
   /** Whether `rel` is there (a folder when `wantFolder`); the moved entries count as there before the move, whatever the list says. */
   has(rel: string, wantFolder: boolean): boolean {
-    if (!this.afterMoves) return this.listed(rel, wantFolder) || this.moves.source(rel)?.from === rel;
+    if (!this.afterMoves) return this.listed(rel, wantFolder) || this.moves.source(rel)?.from === rel || this.gone.source(rel)?.from === rel;
     const into = this.moves.destination(rel);
     if (into) return into.to === rel || this.listed(into.from + rel.slice(into.to.length), wantFolder);
-    return this.moves.source(rel) === undefined && this.listed(rel, wantFolder);
+    return this.moves.source(rel) === undefined && this.gone.source(rel) === undefined && this.listed(rel, wantFolder);
   }
 
   private listed(rel: string, wantFolder: boolean): boolean {
