@@ -35,3 +35,5 @@ export { extractReferences } from './references/extract';
 export { referenceLabels } from './references/labels';
 export * from './rules';
 export * from './progress/tasks';
+export { editsForMove, type Move } from './references/move';
+export { pathCompletions, referenceCompletionAt, type CompletionContext } from './references/complete';

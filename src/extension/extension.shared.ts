@@ -16,10 +16,12 @@ import { registerNewNotes } from './commands/newNotes';
 import { NotesConfigService } from './settings/notesConfig';
 import { NotesSettings } from './settings/settings';
 import { registerPatternSettingsCheck } from './settings/patternSettings';
+import { registerReferenceCompletions } from './references/completions';
 import { registerReferenceHover } from './references/hover';
 import { registerReferenceLinks } from './references/links';
 import { registerReferenceFixes } from './references/quickFixes';
 import { ReferenceService, type RepositoryPlatform } from './references/referenceService';
+import { registerUpdateOnMove } from './references/updateOnMove';
 import { registerStatusBar, type ProgressStatus } from './views/statusBar';
 import { registerTaskToggle } from './languageFeatures/taskToggle';
 import { NotNotesNotices, registerTreatAsNotes } from './commands/treatAsNotes';
@@ -100,6 +102,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerNavigation(analyzer, notices),
     registerInsertBlock(analyzer, notices, log),
     registerCompletions(analyzer),
+    registerReferenceCompletions(analyzer, references),
+    registerUpdateOnMove(analyzer, configs, backend, workspaceNotes, references, log),
     registerCodeActions(analyzer, (provider) => timedCodeActions('codeActions', provider)),
     registerMissingSections(analyzer, (provider) => timedCodeActions('codeActions.missing', provider)),
     registerTaskToggle(analyzer, (provider) => timedCodeActions('codeActions.tasks', provider)),

@@ -7,12 +7,17 @@ export interface TextEdit extends Span {
   newText: string;
 }
 
-/** Applies non-overlapping edits to text. */
+/** Applies non-overlapping edits to text, in one pass (20,000 edits to a large document: one copy, not one per edit). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Replace every placeholder with exactly this text (`[Name]`) by `value`. */

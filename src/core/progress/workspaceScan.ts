@@ -97,6 +97,7 @@ export async function scanFiles<F>(files: readonly F[], host: ScanHost<F>, optio
   if (!options.cancelled?.()) time('scan.batch', flush);
 }
 
+
 async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, fn: () => T) => T, withFindings: boolean): Promise<ScannedFile<F>> {
   const key = host.key(file);
   try {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultTemplateText, HostError, isExcludedPath, matchesAnyGlob, scanFiles, toScannedNotes, tooLargeMessage, type ScanFileConfig, type ScanHost, type ScannedFile, type ScannedNotes } from '../../core';
+import { decodeText, defaultTemplateText, HostError, isExcludedPath, isNotesDocument, matchesAnyGlob, scanFiles, stripBom, toScannedNotes, tooLargeMessage, type ScanFileConfig, type ScanHost, type ScannedFile, type ScannedNotes } from '../../core';
 import type { AnalysisBackend } from '../analysis/backend';
 import { namedByGlobs, relativePath, type NotesAnalyzer } from '../analysis/analyzer';
 import { mainThreadTimings } from '../util/mainThreadTimings';
@@ -22,6 +22,14 @@ export interface WorkspaceChange {
   changed: WorkspaceRow[];
   /** Files that are no longer notes rows. */
   removed: vscode.Uri[];
+}
+
+/** A Markdown file of a workspace folder. */
+export interface WorkspaceFile {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  /** Relative to its workspace folder, with `/`. */
+  path: string;
 }
 
 /** Markdown files read by one scan at most: past this the view says the list is partial. */
@@ -166,8 +174,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   /** Markdown files of every folder, minus files.exclude, search.exclude, node_modules and dot-folders. */
-  private async findNotesCandidates(): Promise<{ uri: vscode.Uri; folder: vscode.WorkspaceFolder; path: string }[]> {
-    const out: { uri: vscode.Uri; folder: vscode.WorkspaceFolder; path: string }[] = [];
+  private async findNotesCandidates(): Promise<WorkspaceFile[]> {
+    const out: WorkspaceFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { glob, others } = excludesOf(folder);
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MARKDOWN), glob, MAX_SCANNED_FILES + 1 - out.length);
@@ -203,6 +211,31 @@ export class WorkspaceNotes implements vscode.Disposable {
         if (!cancelled()) this.apply(results);
       },
     });
+  }
+
+  /**
+   * The workspace's notes files as the view knows them; before the first
+   * scan, every Markdown file the scan would read (`readNotes` then tells
+   * which are notes). For features that look at every notes file: the
+   * references of a move.
+   */
+  async notesFiles(): Promise<WorkspaceFile[]> {
+    if (this.scanned) return [...this.rows.values()].map(({ uri, folder, path }) => ({ uri, folder, path }));
+    return (await this.findNotesCandidates()).slice(0, MAX_SCANNED_FILES);
+  }
+
+  /** A file's text (read as the scan reads it) and what applies to it, when it is notes; undefined otherwise, or when it cannot be read. */
+  async readNotes(file: WorkspaceFile): Promise<{ text: string; config: ScanFileConfig } | undefined> {
+    try {
+      const config = await this.configFor(file.uri, file.folder);
+      const limit = config.maxChars > 0 ? config.maxChars * 4 : Number.MAX_SAFE_INTEGER;
+      const text = stripBom(decodeText(await readBounded(file.uri, limit)));
+      if (config.maxChars > 0 && text.length > config.maxChars) return undefined;
+      return isNotesDocument(text, config) ? { text, config } : undefined;
+    } catch (err) {
+      this.log.warn(`${file.uri.toString(true)} was not read: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
   }
 
   private async configFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<ScanFileConfig> {
