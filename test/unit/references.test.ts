@@ -124,8 +124,8 @@ suite('references: inline code', () => {
     ]);
   });
 
-  test('media types, absolute and home paths, scoped packages, globs and placeholders are not paths', () => {
-    assert.deepEqual(refsOf(NOTES + '`application/json` `/api/v1/users` `~/x/y` `@types/node` `src/**/*.ts` `${root}/a` `src/[module1].py` `text/templates/a.html`\n'), [
+  test('media types, absolute and home paths, scoped packages, globs, placeholders, abbreviations and remarks are not paths', () => {
+    assert.deepEqual(refsOf(NOTES + '`application/json` `/api/v1/users` `~/x/y` `@types/node` `src/**/*.ts` `${root}/a` `src/[module1].py` `N/A` `CI/CD` `(N/A)` `(see docs/a.md)` `text/templates/a.html`\n'), [
       'path/code "text/templates/a.html" → text/templates/a.html',
     ]);
   });

@@ -308,6 +308,8 @@ function isPathLike(path: string): boolean {
   if (path === '' || NOT_IN_PATHS.test(path) || !LETTER.test(path)) return false;
   const first = path[0];
   if (first === '/' || first === '~' || first === '@' || path.startsWith('www.') || URL_SCHEME.test(path)) return false;
+  // `(N/A)` is a remark in parentheses; `N/A`, `I/O`, `CI/CD` are abbreviations: no file name is all capitals without a dot.
+  if ((first === '(' && path.endsWith(')')) || (!path.includes('.') && path === path.toUpperCase())) return false;
   const slash = path.indexOf('/');
   if (slash >= 0) {
     // `application/json` is a media type.
