@@ -11,20 +11,26 @@ export type GitLister = (root: string) => Promise<string[] | undefined>;
 /**
  * `git ls-files` as the list of the repository: tracked files and untracked
  * ones that .gitignore does not exclude, relative to `root` (a subfolder of a
- * work tree lists its own part). `core.fsmonitor` is switched off: a
+ * work tree lists its own part), less the tracked files deleted from the work
+ * tree (a file just moved is still in the index: it must read as missing,
+ * with its new place as the candidate). `core.fsmonitor` is switched off: a
  * repository's own config must not make the check run a command.
  */
 export const gitLsFiles: GitLister = async (root) => {
   // Loaded when a document has references: a check without any starts no git and loads no child_process.
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
+  const list = (...args: string[]) => new Promise<string[] | undefined>((resolve) => {
     execFile(
       'git',
-      ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+      ['-c', 'core.fsmonitor=false', 'ls-files', '-z', ...args],
       { cwd: root, maxBuffer: GIT_MAX_BUFFER, encoding: 'utf8', windowsHide: true },
       (error, stdout) => resolve(error ? undefined : stdout.split('\0').filter((name) => name !== '')),
     );
   });
+  const [files, deleted] = await Promise.all([list('--cached', '--others', '--exclude-standard'), list('--deleted')]);
+  if (!files || !deleted || deleted.length === 0) return files;
+  const gone = new Set(deleted);
+  return files.filter((name) => !gone.has(name));
 };
 
 export interface RepositoryOptions {

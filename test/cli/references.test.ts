@@ -155,6 +155,24 @@ suite('the reference check', () => {
   });
   suiteTeardown(() => fs.rmSync(base, { recursive: true, force: true }));
 
+  test('git: a tracked file moved in the work tree (not yet committed) reads as moved, not as unreadable', async () => {
+    const dir = path.join(base, 'git-moved');
+    fs.mkdirSync(path.join(dir, 'src/search'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'src/search/indexer.ts'), INDEXER);
+    fs.writeFileSync(path.join(dir, '.impl-notes.yaml'), 'missingSections: false\n');
+    fs.writeFileSync(path.join(dir, 'docs/notes.md'), '# Implementation Notes: Search\n\n- **Location**: `src/search/indexer.ts`\n');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'fixture');
+    fs.mkdirSync(path.join(dir, 'src/index'));
+    fs.renameSync(path.join(dir, 'src/search/indexer.ts'), path.join(dir, 'src/index/indexer.ts'));
+    const r = await inProcess(['check', 'docs/notes.md'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.split('\n')[0], 'docs/notes.md:3:18: `src/search/indexer.ts` does not exist in the repository; moved to `src/index/indexer.ts`? [broken-reference]');
+  });
+
   for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js child process', childProcess]] as const) {
     suite(`via ${label}`, () => {
       for (const [kind, repo] of [['a git work tree', () => gitRepo], ['a folder without git', () => plainRepo]] as const) {
