@@ -214,14 +214,16 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   /**
-   * The workspace's notes files as the view knows them; before the first
-   * scan, every Markdown file the scan would read (`readNotes` then tells
-   * which are notes). For features that look at every notes file: the
-   * references of a move.
+   * Every Markdown file the scan would read, found anew, with the rows the
+   * view has (`readNotes` then tells which are notes). For features that look
+   * at every notes file once, such as the references of a move: the rows
+   * alone miss a file written a moment ago that the watcher has not reported.
    */
   async notesFiles(): Promise<WorkspaceFile[]> {
-    if (this.scanned) return [...this.rows.values()].map(({ uri, folder, path }) => ({ uri, folder, path }));
-    return (await this.findNotesCandidates()).slice(0, MAX_SCANNED_FILES);
+    const files = new Map<string, WorkspaceFile>();
+    for (const { uri, folder, path } of this.rows.values()) files.set(uri.toString(), { uri, folder, path });
+    for (const file of await this.findNotesCandidates()) if (!files.has(file.uri.toString())) files.set(file.uri.toString(), file);
+    return [...files.values()].slice(0, MAX_SCANNED_FILES);
   }
 
   /** A file's text (read as the scan reads it) and what applies to it, when it is notes; undefined otherwise, or when it cannot be read. */
