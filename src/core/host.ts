@@ -54,6 +54,16 @@ export function joinPath(base: string, relative: string): string {
   return '/' + segments.join('/');
 }
 
+/** A relative path from folder `from` to `to`, both relative to a root (`''` the root itself): `./x` or `../x`. */
+export function relativeBetween(from: string, to: string): string {
+  const a = from === '' ? [] : from.split('/');
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  const ups = a.length - common;
+  return (ups === 0 ? './' : '../'.repeat(ups)) + b.slice(common).join('/');
+}
+
 /** Whether `path` is `folder` itself or inside it (both already normalised). */
 export function isInside(folder: string, path: string): boolean {
   const prefix = folder.endsWith('/') ? folder : folder + '/';

@@ -2,7 +2,7 @@
 // folders move (docs/spec.md, "When files move"): pure, over the document's
 // references and the repository's file list as it was before the move.
 import type { TextEdit } from '../edits/edits';
-import { isInside, joinPath } from '../host';
+import { isInside, joinPath, relativeBetween } from '../host';
 import type { Reference } from './model';
 
 /** One file or folder moved (or renamed): absolute, `/`-separated paths. */
@@ -292,12 +292,3 @@ function trimTrailingSlashes(path: string): string {
   return path.slice(0, end);
 }
 
-/** A relative path from folder `from` to `to`, both relative to the root (`''` the root): `./x` or `../x`. */
-function relativeBetween(from: string, to: string): string {
-  const a = from === '' ? [] : from.split('/');
-  const b = to.split('/');
-  let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  const ups = a.length - common;
-  return (ups === 0 ? './' : '../'.repeat(ups)) + b.slice(common).join('/');
-}

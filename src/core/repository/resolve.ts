@@ -3,7 +3,7 @@
 // line reference and symbol in the file it names, read through the host at
 // most once per check and never outside the repository.
 
-import { describeHostError, isInside, joinPath, parentPath, type NotesHost } from '../host';
+import { describeHostError, isInside, joinPath, parentPath, relativeBetween, type NotesHost } from '../host';
 import type { Reference, ReferenceFindingCode, ResolvedReference } from '../references/model';
 import { closeNames, ComparisonBudget } from './closeNames';
 import { declaredNames, languageOf } from './declarations';
@@ -139,15 +139,6 @@ function isAbsolute(path: string): boolean {
   return path.length >= 3 && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && path[1] === ':' && (path[2] === '/' || path[2] === '\\');
 }
 
-/** A relative path from folder `from` to `to`, both relative to the root (`''` the root). */
-function relativeBetween(from: string, to: string): string {
-  const a = from === '' ? [] : from.split('/');
-  const b = to.split('/');
-  let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  const ups = a.length - common;
-  return (ups === 0 ? './' : '../'.repeat(ups)) + b.slice(common).join('/');
-}
 
 type Located =
   | { kind: 'file' | 'folder'; rel: string; wrongKind?: undefined }
