@@ -9,18 +9,10 @@ import { AnalysisLimitError } from '../../src/worker/client';
 import { nodeHost, type CliHost } from '../../src/cli/nodeHost';
 import { HostError } from '../../src/core';
 import { version } from '../../package.json';
+import { bin, bundles, root, type Outcome } from './harness';
 
-const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/cli');
-const bin = path.join(root, 'dist/cli.js');
-/** main()'s analysis bundles when it runs from the sources: worker threads run dist/worker.js, and so do small files in this thread. */
-const bundles = { workerScript: path.join(root, 'dist/worker.js'), analysisBundle: path.join(root, 'dist/worker.js') };
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** `closedStdout`: the reader of stdout is gone before anything is written (`| head -1`). */
 type Runner = (argv: string[], cwd: string, closedStdout?: boolean) => Promise<Outcome>;

@@ -7,16 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { gitLsFiles, type GitLister } from '../../src/cli/repository';
+import { bin, bundles, root, type Outcome } from './harness';
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'dist/cli.js');
-const bundles = { workerScript: path.join(root, 'dist/worker.js'), analysisBundle: path.join(root, 'dist/worker.js') };
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 const inProcess = async (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => {
   let stdout = '';

@@ -6,9 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { bin, root } from './harness';
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'dist/cli.js');
 const fixtures = path.join(root, 'test/fixtures/cli');
 // Outside GitHub Actions whatever runs the tests: links are relative unless a test says otherwise.
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_')));
