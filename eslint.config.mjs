@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', 'bench-out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

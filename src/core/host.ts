@@ -44,6 +44,8 @@ export function parentPath(path: string): string {
 
 /** `relative` resolved against folder `base`, with `.` and `..` segments folded (never above `/`). */
 export function joinPath(base: string, relative: string): string {
+  // Most paths have nothing to fold: joined as they are (a check joins every reference's path once or twice).
+  if (isPlain(relative) && base.startsWith('/') && (base === '/' || isPlain(base.slice(1)))) return base === '/' ? `/${relative}` : `${base}/${relative}`;
   const segments: string[] = [];
   const start = relative.startsWith('/') ? relative : `${base}/${relative}`;
   for (const segment of start.split('/')) {
@@ -52,6 +54,13 @@ export function joinPath(base: string, relative: string): string {
     else segments.push(segment);
   }
   return '/' + segments.join('/');
+}
+
+/** A path of non-empty segments, none of them `.` or `..`: `a/b.ts`, not `./a`, `a//b`, `a/` or `a/..`. */
+function isPlain(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.endsWith('/') || path.includes('//')) return false;
+  if (path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../') || path.endsWith('/.') || path.endsWith('/..')) return false;
+  return !path.includes('/./') && !path.includes('/../');
 }
 
 /** A relative path from folder `from` to `to`, both relative to a root (`''` the root itself): `./x` or `../x`. */

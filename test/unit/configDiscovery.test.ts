@@ -88,6 +88,29 @@ suite('config discovery (core, over an in-memory host)', () => {
     assert.ok(!isInside('/p', '/pq/x'));
   });
 
+  test('joinPath: paths with nothing to fold are joined as they are, others folded the same as segment by segment', () => {
+    // Segment by segment, as a reader would fold them: the answer joinPath's shortcut must agree with.
+    const folded = (base: string, relative: string): string => {
+      const out: string[] = [];
+      for (const s of (relative.startsWith('/') ? relative : `${base}/${relative}`).split('/')) {
+        if (s === '..') out.pop();
+        else if (s !== '' && s !== '.') out.push(s);
+      }
+      return '/' + out.join('/');
+    };
+    const parts = ['a', 'b.ts', '.', '..', '', '.x', '..y', 'z.'];
+    let seed = 7;
+    const pick = () => parts[(seed = (seed * 1103515245 + 12345) % 2147483648) % parts.length];
+    const path = (n: number) => Array.from({ length: n }, pick).join('/');
+    for (let i = 0; i < 5000; i++) {
+      const base = '/' + path(1 + (i % 3));
+      const relative = (i % 7 === 0 ? '/' : '') + path(1 + (i % 4));
+      assert.equal(joinPath(base, relative), folded(base, relative), `${base} + ${relative}`);
+    }
+    assert.equal(joinPath('/', 'a/b'), '/a/b');
+    assert.equal(joinPath('/r', 'src/a.ts'), '/r/src/a.ts');
+  });
+
   test('the nearest config up the tree applies, with its template, read with the config byte limit', async () => {
     const { loaded, problems, host } = await discover(
       { '/w/.impl-notes.yaml': 'template: t.md\nignore: [Skip]\n', '/w/t.md': TEMPLATE, '/w/a/b/notes.md': '' },

@@ -26,6 +26,23 @@ suite('CLI host (Node fs)', () => {
     }
   });
 
+  test('files at the first read\'s size and one byte either side are read whole; a folder is refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
+    try {
+      for (const size of [0, 1, 65_535, 65_536, 65_537, 131_072]) {
+        const text = Buffer.alloc(size, 'q');
+        fs.writeFileSync(path.join(dir, 'f'), text);
+        assert.equal(Buffer.compare(Buffer.from(await nodeHost.readFile(path.join(dir, 'f'), size)), text), 0, `${size} bytes`);
+        const prefix = await nodeHost.readPrefix!(path.join(dir, 'f'), size);
+        assert.deepEqual([prefix.bytes.length, prefix.complete], [size, true], `${size} bytes as a prefix`);
+        if (size > 0) assert.deepEqual((await nodeHost.readPrefix!(path.join(dir, 'f'), size - 1)).complete, false, `${size} bytes, one over`);
+      }
+      await assert.rejects(nodeHost.readFile(dir, 100), /is a directory/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a prefix read returns the first bytes and says whether the file goes on; it refuses FIFOs without waiting', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
     try {

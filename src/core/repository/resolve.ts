@@ -15,8 +15,10 @@ export const MAX_SEARCHED_BYTES = 2 * 1024 * 1024;
 const MAX_SEARCHED_FILES = 10_000;
 /** Name comparisons for "renamed to" candidates, per check. */
 const COMPARISON_BUDGET = 2_000_000;
-/** Host calls in flight at once. */
+/** References resolved at once. */
 const CONCURRENCY = 16;
+/** Files read ahead at once: each holds up to MAX_SEARCHED_BYTES while its names are taken. */
+const READS_IN_FLIGHT = 32;
 /** Candidates named in a message at most. */
 const NAMED_CANDIDATES = 3;
 
@@ -153,6 +155,7 @@ class Resolver {
   /** The notes document's folder relative to the root; undefined when the document is outside the root. */
   private readonly documentFolder: string | undefined;
   private realRoot: Promise<string> | undefined;
+  private readonly located = new Map<string, Located>();
 
   constructor(
     private readonly host: NotesHost,
@@ -164,8 +167,18 @@ class Resolver {
     this.documentFolder = isInside(files.root, folder) ? relativeTo(files.root, folder) : undefined;
   }
 
-  /** Where a written path is, trying the document's folder, then the root. */
+  /** Where a written path is, trying the document's folder, then the root; a path is often written several times (a Location and its symbols). */
   locate(path: string, wantFolder: boolean, tree: boolean): Located {
+    const key = `${wantFolder ? 1 : 0}${tree ? 1 : 0}${path}`;
+    let found = this.located.get(key);
+    if (!found) {
+      found = this.locateNow(path, wantFolder, tree);
+      this.located.set(key, found);
+    }
+    return found;
+  }
+
+  private locateNow(path: string, wantFolder: boolean, tree: boolean): Located {
     if (isAbsolute(path)) return { kind: 'outside', why: `${quoted(path)} is an absolute path, outside the repository (not read)` };
     const root = this.files.root;
     const tries: string[] = [];
@@ -337,7 +350,7 @@ class Resolver {
   }
 
   /** A file's content, once its real path is known to stay inside the root; undefined otherwise. */
-  private async readChecked(rel: string): Promise<FileContent | undefined> {
+  async readChecked(rel: string): Promise<FileContent | undefined> {
     const real = await this.checkReal(rel);
     return real.ok ? this.cache.content(this.host, this.absolute(rel)) : undefined;
   }
@@ -484,6 +497,16 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+/** The files a document's line references and Location-scoped symbols name: each read for its lines or names. */
+function filesToRead(references: readonly Reference[]): string[] {
+  const paths = new Set<string>();
+  for (const ref of references) {
+    if (ref.kind === 'symbol') for (const entry of ref.scope ?? []) paths.add(entry);
+    else if (ref.kind === 'line') paths.add(ref.path ?? ref.text);
+  }
+  return [...paths].filter((path) => !path.endsWith('/') && !isAbsolute(path));
+}
+
 /**
  * Resolves a document's references against the repository, in their order.
  * Paths: the document's folder first, then the root; a path that leaves the
@@ -493,5 +516,15 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
  */
 export async function resolveReferences(references: readonly Reference[], options: ResolveOptions): Promise<ResolvedReference[]> {
   const resolver = new Resolver(options.host, options.files, options.document, options.cache ?? new ResolutionCache());
-  return mapLimit(references, CONCURRENCY, (ref) => resolver.resolve(ref));
+  // The files that line references and Location-scoped symbols will read, started together: the
+  // reads overlap each other and the resolution rather than wait for each reference's turn.
+  const read = new Set<string>();
+  for (const path of filesToRead(references)) {
+    const where = resolver.locate(path, false, false);
+    if (where.kind === 'file') read.add(where.rel);
+  }
+  const reading = mapLimit([...read], READS_IN_FLIGHT, (rel) => resolver.readChecked(rel));
+  const resolved = await mapLimit(references, CONCURRENCY, (ref) => resolver.resolve(ref));
+  await reading;
+  return resolved;
 }
