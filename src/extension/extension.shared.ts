@@ -4,6 +4,7 @@ import type { AnalysisBackend } from './analysis/backend';
 import { NotesAnalyzer } from './analysis/analyzer';
 import { mainThreadTimings, timedCodeActions, timedEvent, type MainThreadTimings } from './util/mainThreadTimings';
 import { registerChecklist, type ChecklistProvider, type ChecklistTreeView } from './views/checklist';
+import { registerCountBadges } from './views/countBadges';
 import { registerCodeActions } from './languageFeatures/codeActions';
 import { registerCompletions } from './languageFeatures/completions';
 import { registerDiagnostics } from './languageFeatures/diagnostics';
@@ -73,6 +74,11 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   const analyzer = new NotesAnalyzer(configs, settings, backend, log);
   const active = new ActiveNotes(analyzer);
   const references = new ReferenceService(analyzer, configs, settings, log, host.repositories);
+  // Before the views: their first rows read whether badges are drawn.
+  const countBadges = registerCountBadges(() => {
+    checklist.provider.refresh();
+    workspace.provider.redraw();
+  });
   const checklist = registerChecklist(active, context.workspaceState, () => configs.restricted);
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
@@ -91,6 +97,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     active,
     workspaceNotes,
     registerDiagnostics(analyzer, timedEvent('diagnostics', analyzer.onDidChangeAnalysis), workspaceNotes, settings, references),
+    countBadges,
     checklist.disposable,
     workspace.disposable,
     statusBar.disposable,

@@ -14,6 +14,8 @@ import {
   type SectionLeft,
 } from '../../core';
 import type { ActiveNotes } from './activeNotes';
+import { remember } from '../util/labels';
+import { showCount } from './countBadges';
 import type { DocumentAnalysis } from '../analysis/analyzer';
 import { mainThreadTimings, timedEvent, timedTreeData } from '../util/mainThreadTimings';
 
@@ -189,10 +191,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
       hasVisibleChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = element.id;
-    item.description = sectionDescription(s, left);
+    showSectionState(item, s, left);
     item.iconPath = iconFor(s, left);
     item.contextValue = `section.${s.status}`;
-    // The description is short for the sidebar's width; the tooltip has the title in full and what is left where.
+    // The badge and description are short for the sidebar's width; the tooltip has the title in full and what is left where.
     item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
     item.command = { command: 'implementationNotes.revealSection', title: remember('reveal', () => vscode.l10n.t('Reveal Section')), arguments: [element.uri, element.index, s.title, s.level] };
     return item;
@@ -233,21 +235,6 @@ export function missingTreeItem(element: MissingItem): vscode.TreeItem {
 
 let missingIcon: vscode.ThemeIcon | undefined;
 
-/**
- * The tree of a long document asks for the same few strings thousands of
- * times (one item per heading, on every refresh): each is formatted once.
- */
-const remembered = new Map<string, string>();
-
-export function remember(key: string, make: () => string): string {
-  let text = remembered.get(key);
-  if (text === undefined) {
-    if (remembered.size >= 4096) remembered.clear();
-    text = make();
-    remembered.set(key, text);
-  }
-  return text;
-}
 
 /** "2 placeholders, 1 empty section, 1 missing section": the non-zero counts, each in its singular or plural. */
 export function leftParts(placeholders: number, emptySections: number, missingSections: number): string {
@@ -260,16 +247,28 @@ export function leftParts(placeholders: number, emptySections: number, missingSe
   });
 }
 
-/** The row's description, short enough for the sidebar: "3 left", "empty", "done". */
-export function sectionDescription(s: Section, left: SectionLeft): string {
+/**
+ * What a section's row shows beside its title: the count left as its badge
+ * (0: none), and a description of a word or two ("empty", "done",
+ * "1/2 tasks done") short enough for the sidebar.
+ */
+export function sectionRowText(s: Section, left: SectionLeft): { count: number; description: string | undefined } {
+  const count = left.total === 0 || (s.status === 'empty' && left.total === 1) ? 0 : left.total;
   const state = left.total === 0 && s.status === 'todo' ? remember('tasksOpen', () => vscode.l10n.t('to do'))
     : left.total === 0 ? remember('done', () => vscode.l10n.t('done'))
     : s.status === 'empty' && left.total === 1 ? remember('empty', () => vscode.l10n.t('empty'))
-    : remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
+    : undefined;
   // Task lists count (docs/spec.md, "Task lists"): "3/7 tasks", not-applicable ones in neither number.
   const tasks = s.tasks.done + s.tasks.open;
-  if (tasks === 0) return state;
-  return remember(`tasks:${state}:${s.tasks.done}:${tasks}`, () => vscode.l10n.t('{0} · {1}/{2} tasks done', state, s.tasks.done, tasks));
+  if (tasks === 0) return { count, description: state };
+  const done = remember(`tasks:${s.tasks.done}:${tasks}`, () => vscode.l10n.t('{0}/{1} tasks done', s.tasks.done, tasks));
+  return { count, description: state ? `${state} · ${done}` : done };
+}
+
+/** Shows a section's count and description on its row. */
+export function showSectionState(item: vscode.TreeItem, s: Section, left: SectionLeft): void {
+  const { count, description } = sectionRowText(s, left);
+  showCount(item, count, description);
 }
 
 /** The row's tooltip below its title: what is left in its own text, then in its subsections. */

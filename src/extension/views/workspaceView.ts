@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../../core';
-import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, remember, sectionDescription, sectionTooltip, type MissingItem } from './checklist';
+import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, sectionTooltip, showSectionState, type MissingItem } from './checklist';
+import { showCount } from './countBadges';
+import { remember } from '../util/labels';
 import { timedEvent, timedTreeData } from '../util/mainThreadTimings';
 import type { WorkspaceNotes, WorkspaceRow } from './workspaceNotes';
 import { MAX_SCANNED_FILES } from './workspaceNotes';
@@ -53,6 +55,11 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
       this.changed.fire(undefined);
       this.refreshed.fire();
     }, REFRESH_MS);
+  }
+
+  /** Draws every row again (how a row shows its count changed). */
+  redraw(): void {
+    this.changed.fire(undefined);
   }
 
   /** The file rows, least complete first (errors last), of one folder or of all. */
@@ -131,7 +138,6 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
   const hasSections = result.kind === 'notes' && (result.sections.length > 0 || result.missingSections.length > 0);
   const item = new vscode.TreeItem(name, hasSections ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `file:${row.uri.toString()}`;
-  item.resourceUri = row.uri;
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [row.uri] };
   if (result.kind === 'error') {
     item.iconPath = fileIcons.error;
@@ -144,9 +150,10 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
   const { left, sectionsDone, sections } = result.progress;
   const finished = left.total === 0;
   item.iconPath = finished ? fileIcons.done : fileIcons.todo;
-  // Short: a narrow sidebar cuts the end; the tooltip spells it out.
-  const count = finished ? remember('done', () => vscode.l10n.t('done')) : remember(`left:${left.total}`, () => vscode.l10n.t('{0} left', left.total));
-  item.description = dir ? `${count} · ${dir}` : count;
+  // The count as the row's badge, the folder as its description (as the Source Control view shows a file): a
+  // narrow sidebar cuts the description, never the badge; the tooltip spells it all out.
+  const done = finished ? remember('done', () => vscode.l10n.t('done')) : undefined;
+  showCount(item, left.total, done && dir ? `${done} · ${dir}` : (done ?? (dir || undefined)));
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
   tooltip.appendText(
@@ -170,7 +177,7 @@ function sectionItem(element: SectionNode): vscode.TreeItem {
   // The checklist's stable path key: edits elsewhere in the file keep the row's identity.
   item.id = `section:${row.uri.toString()}#${sectionKeys(result.sections)[index]}`;
   const left = sectionLeft(analysis, index);
-  item.description = sectionDescription(s, left);
+  showSectionState(item, s, left);
   item.tooltip = new vscode.MarkdownString(`**${markdownEscaped(title)}**\n\n${sectionTooltip(s, left)}`);
   item.iconPath = iconFor(s, left);
   item.contextValue = `section.${s.status}`;

@@ -4,9 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
-import { api, closeAllEditors, eventually, repoRoot } from './util';
+import { api, closeAllEditors, eventually, labelOf, repoRoot } from './util';
 
-const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));
 
 /**
  * The tree as VS Code draws it, read through the workbench's own list

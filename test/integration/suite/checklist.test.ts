@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
-import { api, closeAllEditors, eventually, fixture, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
+import { api, closeAllEditors, eventually, fixture, labelOf, rowText, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 type Row = string;
 
-const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));
 
 /** The tree as a user reads it: indented `label (description)`. */
 function rowsOf(checklist: ChecklistProvider): Row[] {
@@ -13,7 +12,7 @@ function rowsOf(checklist: ChecklistProvider): Row[] {
   const walk = (items: ChecklistItem[], depth: number) => {
     for (const item of items) {
       const tree = checklist.getTreeItem(item);
-      out.push(`${'  '.repeat(depth)}${labelOf(tree)}${tree.description ? ` (${tree.description})` : ''}`);
+      out.push(`${'  '.repeat(depth)}${rowText(tree)}`);
       walk(checklist.getChildren(item), depth + 1);
     }
   };
@@ -112,9 +111,9 @@ suite('checklist', () => {
     const tree = await rowsWhen((r) => r.length > 0);
     // The title is no row: the chapters are the top level, and the title is the view's description.
     assert.deepEqual(tree, [
-      'Phase Information (1 left)',
-      'Decisions (1 left)',
-      '  Decision 1: Stream instead of batch (1 left)',
+      'Phase Information [1]',
+      'Decisions [1]',
+      '  Decision 1: Stream instead of batch [1]',
       'Risks (empty)',
     ]);
     const { checklist, checklistView, statusBar } = await api();
@@ -157,13 +156,13 @@ suite('checklist', () => {
     const tree = await rowsWhen((r) => r.length > 0);
     assert.equal(tree.length, 62, 'every section but the title');
     assert.deepEqual(tree.slice(0, 5), [
-      'Phase Information (4 left)',
-      'Technical Implementation Details (47 left)',
-      '  Architecture Decisions (12 left)',
-      '    Decision 1: [Decision Title] (6 left)',
-      '    Decision 2: [Decision Title] (6 left)',
+      'Phase Information [4]',
+      'Technical Implementation Details [47]',
+      '  Architecture Decisions [12]',
+      '    Decision 1: [Decision Title] [6]',
+      '    Decision 2: [Decision Title] [6]',
     ]);
-    assert.equal(tree[tree.length - 1], '  Subject Matter Experts (11 left)');
+    assert.equal(tree[tree.length - 1], '  Subject Matter Experts [11]');
     const { checklist, checklistView, statusBar } = await api();
     assert.equal(checklistView.description, 'Implementation Notes Template');
     assert.equal(checklist.badge?.value, TEMPLATE_PLACEHOLDERS);
@@ -176,7 +175,7 @@ suite('checklist', () => {
     await rowsWhen((r) => r.length === 2);
     await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 6), 'Ada'));
     const tree = await rowsWhen((r) => r.length === 1);
-    assert.deepEqual(tree, ['Scope (1 left)']);
+    assert.deepEqual(tree, ['Scope [1]']);
     const { checklist, statusBar } = await api();
     await eventually(checklist.onDidRefresh, () => statusBar.text === '$(checklist) 1 left', 20000, 'status bar');
     assert.equal(checklist.badge?.value, 1);
@@ -191,15 +190,15 @@ suite('checklist', () => {
   test('typing over a placeholder lowers the counts up the tree', async () => {
     const editor = await untitled('# Implementation Notes\n\n## Plan\n\n### Step\n[One] [Two] [Three]\n\n## Empty\n');
     assert.deepEqual(await rowsWhen((r) => r.length === 3), [
-      'Plan (3 left)',
-      '  Step (3 left)',
+      'Plan [3]',
+      '  Step [3]',
       'Empty (empty)',
     ]);
     assert.equal((await api()).checklist.badge?.value, 4);
     await editor.edit((b) => b.replace(new vscode.Range(5, 0, 5, 5), 'one'));
-    assert.deepEqual(await rowsWhen((r) => r[1] === '  Step (2 left)'), [
-      'Plan (2 left)',
-      '  Step (2 left)',
+    assert.deepEqual(await rowsWhen((r) => r[1] === '  Step [2]'), [
+      'Plan [2]',
+      '  Step [2]',
       'Empty (empty)',
     ]);
     assert.equal((await api()).checklist.badge?.value, 3);
@@ -214,14 +213,14 @@ suite('checklist', () => {
     const { checklist } = await api();
     await vscode.commands.executeCommand('implementationNotes.showAllSections');
     assert.equal(checklist.showingAll, true);
-    assert.deepEqual(await rows(), ['Owner (done)', 'Scope (1 left)']);
+    assert.deepEqual(await rows(), ['Owner (done)', 'Scope [1]']);
     assert.deepEqual(shapesOf(checklist), [
       'Owner: pass-filled, none, section.done',
       'Scope: circle-large-outline, none, section.todo',
     ]);
     await vscode.commands.executeCommand('implementationNotes.showSectionsToFill');
     assert.equal(checklist.showingAll, false);
-    assert.deepEqual(await rows(), ['Scope (1 left)']);
+    assert.deepEqual(await rows(), ['Scope [1]']);
   });
 
   test('a parent with work left in its subsections is to do, never a check', async () => {
@@ -257,7 +256,7 @@ suite('checklist', () => {
   test('short descriptions, the full title and what is left where in the tooltip; singular and plural', async () => {
     const long = 'A chapter title far too long for the sidebar at its default width of three hundred pixels';
     await untitled(`# Implementation Notes\n\n## Plan\nIntro [One]\n\n### Step\n[Two] [Three]\n\n### Later\n\n## ${long}\n[X]\n`);
-    assert.deepEqual(await rowsWhen((r) => r.length === 4), ['Plan (4 left)', '  Step (2 left)', '  Later (empty)', `${long} (1 left)`]);
+    assert.deepEqual(await rowsWhen((r) => r.length === 4), ['Plan [4]', '  Step [2]', '  Later (empty)', `${long} [1]`]);
     const { checklist } = await api();
     const tooltips = checklist.getChildren().flatMap((i) => [i, ...checklist.getChildren(i)]).map((i) => (checklist.getTreeItem(i).tooltip as vscode.MarkdownString).value);
     assert.deepEqual(tooltips, [
@@ -367,7 +366,7 @@ suite('checklist', () => {
     const { checklist } = await api();
     const [oldRoot] = checklist.getChildren();
     await untitled('# Implementation Notes\n\n## Other\n### Deeper\n[X]\n');
-    await rowsWhen((r) => r.length === 2 && r[0] === 'Other (1 left)');
+    await rowsWhen((r) => r.length === 2 && r[0] === 'Other [1]');
     assert.deepEqual(checklist.getChildren(oldRoot), []);
     assert.equal(checklist.getParent(oldRoot), undefined);
   });
@@ -395,7 +394,7 @@ suite('checklist', () => {
     await rowsWhen((r) => r.length === 0);
     assert.equal(checklist.active.activeIsNotes, false);
     await editor.edit((b) => b.replace(new vscode.Range(0, 2, 0, 11), 'Implementation Notes'));
-    assert.deepEqual(await rowsWhen((r) => r.length === 1), ['Implementation Notes (1 left)']);
+    assert.deepEqual(await rowsWhen((r) => r.length === 1), ['Implementation Notes [1]']);
     assert.equal(checklist.active.activeIsNotes, true);
   });
 

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
-import { api, closeAllEditors, eventually, untitled } from './util';
+import { api, closeAllEditors, eventually, rowText, untitled } from './util';
 
 const DOC = '# Implementation Notes\n\n## Deliverables\n- [x] API docs\n- [ ] Runbook\n- [~] Video\n- [ ] Blog (optional)\n\n## Phases\n- [ ] Phase 1\n- [ ] Phase 2\n';
 
-const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));
 
 /** Every row as the sidebar shows it, `label (description)`, done sections too. */
 function rowsOf(checklist: ChecklistProvider): string[] {
@@ -13,7 +12,7 @@ function rowsOf(checklist: ChecklistProvider): string[] {
   const walk = (items: ChecklistItem[]) => {
     for (const item of items) {
       const tree = checklist.getTreeItem(item);
-      out.push(`${labelOf(tree)}${tree.description ? ` (${tree.description})` : ''}`);
+      out.push(rowText(tree));
       walk(checklist.getChildren(item));
     }
   };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 // The helpers every VS Code suite shares; this file adds the Node-side ones of this suite.
+import { countBadge, countOf } from '../../../src/extension/views/countBadges';
 export { api, closeAllEditors, diagnosticsWhen, EXTENSION_ID, eventually, SOURCE, summarize, TEMPLATE_PLACEHOLDERS } from '../../vscodeShared/helpers';
 
 export const workspaceRoot = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;
@@ -40,3 +41,17 @@ export async function untitled(content = '', language = 'markdown'): Promise<vsc
 export const templateText = (): string => fs.readFileSync(path.join(repoRoot, 'src/core/template/implementation-notes.md'), 'utf8');
 
 export const selectionText = (editor: vscode.TextEditor): string => editor.document.getText(editor.selection);
+
+export const labelOf = (tree: vscode.TreeItem): string => (typeof tree.label === 'string' ? tree.label : (tree.label?.label ?? ''));
+
+/** The badge a row shows at its right edge (the count left), as VS Code draws it from the row's resourceUri. */
+export const badgeOf = (tree: vscode.TreeItem): string | undefined => {
+  const count = countOf(tree.resourceUri);
+  return count === undefined ? undefined : countBadge(count);
+};
+
+/** A row as the sidebar shows it: `label (description) [badge]`. */
+export const rowText = (tree: vscode.TreeItem): string => {
+  const badge = badgeOf(tree);
+  return `${labelOf(tree)}${tree.description ? ` (${tree.description})` : ''}${badge ? ` [${badge}]` : ''}`;
+};

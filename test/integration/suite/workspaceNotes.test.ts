@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { notesDocument } from '../../../scripts/bench-docs';
 import type { JsonReport } from '../../../src/core';
-import { api, closeAllEditors, diagnosticsWhen, eventually, repoRoot, workspaceRoot } from './util';
+import { api, badgeOf, closeAllEditors, diagnosticsWhen, eventually, repoRoot, workspaceRoot } from './util';
 
 const FILES = 50;
 
@@ -90,11 +90,15 @@ suite('notes in workspace', () => {
     assert.ok(binary && binary.result.kind === 'error' && /binary/.test(binary.result.error), 'a binary file is a row saying why it was not checked');
     const fifo = inDir().find((r) => r.uri.fsPath.endsWith('fifo.md'));
     assert.ok(fifo && fifo.result.kind === 'error' && /is not a regular file/.test(fifo.result.error), `a FIFO is a row saying it was not read: ${JSON.stringify(fifo?.result)}`);
-    // Most left first, by the count each row shows (its description starts with it).
+    // Most left first, by the count each row shows: its badge (past 99, "9+" and the count in the tooltip), or "done".
     const shown = workspace.files().filter((r) => r.result.kind === 'notes').map((r) => {
-      const description = String(workspace.getTreeItem({ kind: 'file', row: r }).description);
-      const count = /^(\d+) left/.exec(description);
-      return count ? Number(count[1]) : description.startsWith('done') ? 0 : NaN;
+      const tree = workspace.getTreeItem({ kind: 'file', row: r });
+      const badge = badgeOf(tree);
+      const left = r.result.kind === 'notes' ? r.result.progress.left.total : NaN;
+      // Past 99 the badge cannot hold the count: the row's own figure, once the badge says it is that many.
+      if (badge === '9+') return left >= 100 ? left : NaN;
+      if (badge !== undefined) return Number(badge);
+      return String(tree.description).startsWith('done') ? 0 : NaN;
     });
     assert.ok(shown.length >= FILES && shown.every((n) => !Number.isNaN(n)), `every row shows its count: ${shown.slice(0, 5).join(', ')}`);
     assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'the rows in the order of the counts they show');

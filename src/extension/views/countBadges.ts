@@ -1,0 +1,59 @@
+// The count of what is left, on a row of the checklist or of Notes in
+// Workspace, as a badge at the row's right edge: where the Explorer shows a
+// file's problems and the Source Control view a file's state. A narrow
+// sidebar cuts a row's label and description, never its badge. The count
+// rides in the row's `resourceUri` (a scheme of our own), so the badge is a
+// function of the URI alone and needs no change events; the exact figures
+// stay in the row's tooltip.
+import * as vscode from 'vscode';
+import { remember } from '../util/labels';
+
+const SCHEME = 'implementation-notes-left';
+
+/** Badges hold two characters: past 99, the Explorer's "9+" idiom ("more than fits"). */
+export function countBadge(count: number): string {
+  return count < 100 ? String(count) : '9+';
+}
+
+let badgesShown = true;
+
+/**
+ * The row shows `count` left: as its badge, or (with the user's
+ * `explorer.decorations.badges` off, when no badge is drawn) as "N left"
+ * before the row's own `description`.
+ */
+export function showCount(item: vscode.TreeItem, count: number, description: string | undefined): void {
+  if (count > 0 && badgesShown) {
+    item.resourceUri = vscode.Uri.from({ scheme: SCHEME, path: `/${count}` });
+    item.description = description;
+    return;
+  }
+  const left = count > 0 ? remember(`left:${count}`, () => vscode.l10n.t('{0} left', count)) : undefined;
+  item.description = left && description ? `${left} · ${description}` : (left ?? description);
+}
+
+/** The count a row's badge shows (undefined: no badge), as the decoration provider reads it. */
+export function countOf(uri: vscode.Uri | undefined): number | undefined {
+  if (uri?.scheme !== SCHEME) return undefined;
+  const count = Number(uri.path.slice(1));
+  return Number.isSafeInteger(count) && count > 0 ? count : undefined;
+}
+
+/** The decoration provider, and `onChange` (to redraw the rows) when the user turns badges on or off. */
+export function registerCountBadges(onChange: () => void): vscode.Disposable {
+  const read = () => vscode.workspace.getConfiguration('explorer.decorations').get<boolean>('badges', true);
+  badgesShown = read();
+  return vscode.Disposable.from(
+    vscode.window.registerFileDecorationProvider({
+      provideFileDecoration(uri) {
+        const count = countOf(uri);
+        return count === undefined ? undefined : new vscode.FileDecoration(countBadge(count), vscode.l10n.t('{0} left', count));
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('explorer.decorations.badges')) return;
+      badgesShown = read();
+      onChange();
+    }),
+  );
+}
