@@ -252,7 +252,7 @@ export function leftParts(placeholders: number, emptySections: number, missingSe
  * (0: none), and a description of a word or two ("empty", "done",
  * "1/2 tasks done") short enough for the sidebar.
  */
-export function sectionRowText(s: Section, left: SectionLeft): { count: number; description: string | undefined } {
+function sectionRowText(s: Section, left: SectionLeft): { count: number; description: string | undefined } {
   const count = left.total === 0 || (s.status === 'empty' && left.total === 1) ? 0 : left.total;
   const state = left.total === 0 && s.status === 'todo' ? remember('tasksOpen', () => vscode.l10n.t('to do'))
     : left.total === 0 ? remember('done', () => vscode.l10n.t('done'))
