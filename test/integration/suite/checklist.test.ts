@@ -253,6 +253,24 @@ suite('checklist', () => {
     assert.equal(checklist.getParent(scope), undefined, 'a chapter is at the top level');
   });
 
+  test('counts as badges at the right edge; with the Explorer\'s badges off, in the row\'s text', async () => {
+    const editor = await untitled('# Implementation Notes\n\n## Plan\n[One] [Two]\n\n## Risks\n\n## Scope\nAll of it.\n');
+    assert.deepEqual(await rowsWhen((r) => r.length === 2), ['Plan [2]', 'Risks (empty)']);
+    const decorations = vscode.workspace.getConfiguration('explorer.decorations');
+    await decorations.update('badges', false, vscode.ConfigurationTarget.Global);
+    try {
+      const { checklist } = await api();
+      await eventually(checklist.onDidRefresh, () => (rowsOf(checklist)[0] === 'Plan (2 left)' ? true : undefined), 20000, 'the count in the row');
+      assert.deepEqual(rowsOf(checklist), ['Plan (2 left)', 'Risks (empty)']);
+      // Edits keep the count where the setting puts it.
+      await editor.edit((e) => e.replace(new vscode.Range(3, 0, 3, 5), 'One'));
+      assert.deepEqual(await rowsWhen((r) => r[0] === 'Plan (1 left)'), ['Plan (1 left)', 'Risks (empty)']);
+    } finally {
+      await decorations.update('badges', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.deepEqual(await rowsWhen((r) => r[0] === 'Plan [1]'), ['Plan [1]', 'Risks (empty)']);
+  });
+
   test('short descriptions, the full title and what is left where in the tooltip; singular and plural', async () => {
     const long = 'A chapter title far too long for the sidebar at its default width of three hundred pixels';
     await untitled(`# Implementation Notes\n\n## Plan\nIntro [One]\n\n### Step\n[Two] [Three]\n\n### Later\n\n## ${long}\n[X]\n`);
