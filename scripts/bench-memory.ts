@@ -5,7 +5,7 @@ import { lint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { AnalysisService } from '../src/core';
+import { DocumentAnalyzer } from '../src/core';
 import { notesDocument } from './bench-docs';
 
 /** The documents measured: notes shaped like the template, and the CLI's adversarial shapes. */
@@ -21,7 +21,7 @@ export const SHAPES: Record<string, (size: number) => string> = {
 
 const TOOLS: Record<string, (text: string) => unknown> = {
   // What the CLI's worker runs for one file.
-  ours: (text) => new AnalysisService().analyze({ key: 'bench', text, ignore: [] }, true),
+  ours: (text) => new DocumentAnalyzer().analyze({ key: 'bench', text, ignore: [] }, true),
   remark: (text) => unified().use(remarkParse).use(remarkGfm).parse(text),
   markdownlint: (text) => lint({ strings: { doc: text } }),
 };

@@ -1,5 +1,5 @@
 import { Script } from 'node:vm';
-import type { AnalysisRequest, AnalysisResult, AnalysisService } from '../core';
+import type { AnalysisRequest, AnalysisResult, DocumentAnalyzer } from '../core';
 import { AnalysisLimitError } from '../worker/client';
 import { loadCached, type CachedBundle } from './codeCache';
 
@@ -15,7 +15,7 @@ let runner: Script | undefined;
  */
 export class InProcessAnalysis {
   private bundle: CachedBundle | undefined;
-  private service: AnalysisService | undefined;
+  private service: DocumentAnalyzer | undefined;
   private stopped = false;
 
   constructor(private readonly bundlePath: string) {}
@@ -44,10 +44,10 @@ export class InProcessAnalysis {
     }
   }
 
-  private load(): AnalysisService {
+  private load(): DocumentAnalyzer {
     if (this.service) return this.service;
     this.bundle = loadCached(this.bundlePath);
-    const { AnalysisService: Service } = this.bundle.exports as { AnalysisService: new () => AnalysisService };
+    const { DocumentAnalyzer: Service } = this.bundle.exports as { DocumentAnalyzer: new () => DocumentAnalyzer };
     this.service = new Service();
     return this.service;
   }

@@ -3,12 +3,12 @@
 import * as vscode from 'vscode';
 import { spawnWebWorker, webWorkerConstructor } from '../worker/webWorker';
 import { InlineBackend } from './analysis/backend';
-import { activateWith, type ImplementationNotesApi } from './extension.shared';
+import { activateWith, type TestHooks } from './extension.shared';
 import { WorkerBackend } from './analysis/workerBackend';
 
-export type { ImplementationNotesApi } from './extension.shared';
+export type { TestHooks } from './extension.shared';
 
-export function activate(context: vscode.ExtensionContext): ImplementationNotesApi {
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   return activateWith(context, {
     createBackend: (extensionUri, log, settings) => {
       const Worker = webWorkerConstructor();

@@ -30,8 +30,13 @@ import { registerWalkthroughProgress, type WalkthroughProgress } from './views/w
 import { WorkspaceNotes } from './views/workspaceNotes';
 import { registerWorkspaceView, WORKSPACE_VIEW, type WorkspaceNotesProvider } from './views/workspaceView';
 
-/** What `activate` hands to other extensions and to the integration tests. */
-export interface ImplementationNotesApi {
+/**
+ * The internals the integration tests drive and read (rows, views, timings).
+ * `activate` hands them out only to a test run (ExtensionMode.Test): an
+ * installed extension exports nothing, so no other extension comes to
+ * depend on them.
+ */
+export interface TestHooks {
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
   analyzer: NotesAnalyzer;
@@ -64,7 +69,7 @@ export interface ExtensionHost {
 
 // Wiring only: each feature lives in its own file and registers itself here;
 // extension.ts (desktop) and extension.browser.ts (web) call this.
-export function activateWith(context: vscode.ExtensionContext, host: ExtensionHost): ImplementationNotesApi {
+export function activateWith(context: vscode.ExtensionContext, host: ExtensionHost): TestHooks | undefined {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Implementation Notes', { log: true });
   // First: it drops stale values before any feature's configuration listener runs.
@@ -121,5 +126,6 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     registerPatternSettingsCheck(log, settings),
     ...(host.register?.(context) ?? []),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { activationMs: performance.now() - started, analyzer, checklist: checklist.provider, checklistView: checklist.view, workspace: workspace.provider, statusBar: statusBar.status, timings: mainThreadTimings, notices, walkthrough, references };
 }

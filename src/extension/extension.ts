@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { nodeHost } from '../cli/nodeHost';
 import { gitLsFiles } from '../cli/repository';
 import { spawnThread } from '../worker/thread';
-import { activateWith, type ImplementationNotesApi } from './extension.shared';
+import { activateWith, type TestHooks } from './extension.shared';
 import { registerTasks } from './commands/tasks';
 import { WorkerBackend } from './analysis/workerBackend';
 
-export type { ImplementationNotesApi } from './extension.shared';
+export type { TestHooks } from './extension.shared';
 
-export function activate(context: vscode.ExtensionContext): ImplementationNotesApi {
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   return activateWith(context, {
     createBackend: (extensionUri, log, settings) => {
       const script = vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath;

@@ -2,12 +2,12 @@
 // (the web extension's) runs the same protocol as the worker thread in
 // analysisWorker.ts: newer requests for a document replace older ones still
 // waiting, and `started` tells the host's watchdog when to start counting.
-import { AnalysisService, type AnalysisRequest } from '../core';
+import { DocumentAnalyzer, type AnalysisRequest } from '../core';
 import type { WorkerMessage, WorkerReply } from './protocol';
 
 /** Returns the handler of incoming messages; `post` sends replies, `later` yields to the event loop. */
 export function analysisLoop(post: (reply: WorkerReply) => void, later: (run: () => void) => void): (message: WorkerMessage) => void {
-  const service = new AnalysisService();
+  const service = new DocumentAnalyzer();
   const pending = new Map<string, { id: number; request: AnalysisRequest; once?: boolean }>();
   const superseded: number[] = [];
   let scheduled = false;

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { analysisLoop } from './analysisLoop';
 import type { WorkerMessage } from './protocol';
 
-export { AnalysisService } from '../core/analysis/documentAnalyzer';
+export { DocumentAnalyzer } from '../core/analysis/documentAnalyzer';
 
 if (parentPort) {
   const port = parentPort;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { diagnosticsWhen } from '../vscodeShared/helpers';
 import { defaultTemplate } from '../../src/core';
-import type { ImplementationNotesApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/extension';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
   const team = vscode.Uri.joinPath(folder, 'team');
   try {
     await writeTeamNotes(team);
-    const api = vscode.extensions.getExtension<ImplementationNotesApi>('implementation-notes.implementation-notes')!.exports;
+    const api = vscode.extensions.getExtension<TestHooks>('implementation-notes.implementation-notes')!.exports;
     await vscode.window.showTextDocument(example);
     await vscode.commands.executeCommand('implementationNotes.workspace.focus');
     await api.workspace.notes.rescan();

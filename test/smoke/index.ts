@@ -12,7 +12,8 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, 'the installed extension is present');
   assert.ok(!extension.extensionPath.startsWith(process.env.IMPL_NOTES_REPO ?? '\u0000'), `loaded from the .vsix install (${extension.extensionPath}), not the repository`);
-  await extension.activate();
+  // An installed extension hands out no internals: only a test run of the extension under test gets its hooks.
+  assert.equal(await extension.activate(), undefined, 'the installed extension exports nothing');
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('implementationNotes.insertTemplate');

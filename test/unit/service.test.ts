@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyze, AnalysisService, createTemplate, defaultTemplate } from '../../src/core';
+import { analyze, DocumentAnalyzer, createTemplate, defaultTemplate } from '../../src/core';
 
 suite('analysis service (what the worker runs)', () => {
   test('gives the same results as analyze(), per template and ignore list', () => {
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     const text = defaultTemplate().text;
     const { placeholders, sections, missing, references } = analyze(text);
     assert.deepEqual(service.analyze({ key: 'a', text, ignore: [] }), { placeholders, sections, missing, references });
@@ -19,7 +19,7 @@ suite('analysis service (what the worker runs)', () => {
   });
 
   test('missing sections: by content, when the host says the document is notes, never when switched off', () => {
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     const plain = '# Search service\n\n## Phase Information\n\ntext\n';
     const titles = (r: { missing: { title: string }[] }) => r.missing.map((m) => m.title);
     assert.deepEqual(titles(service.analyze({ key: 'p', text: plain, ignore: [] })), []);
@@ -30,7 +30,7 @@ suite('analysis service (what the worker runs)', () => {
   });
 
   test('references: by content, when the host says the document is notes (whatever missingSections says), never when switched off', () => {
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     const body = '\n\n- **Location**: `src/a.ts`\n';
     const paths = (r: { references: { path?: string }[] }) => r.references.map((ref) => ref.path);
     assert.deepEqual(paths(service.analyze({ key: 'p', text: '# Search service' + body, ignore: [] })), []);
@@ -41,7 +41,7 @@ suite('analysis service (what the worker runs)', () => {
   });
 
   test('keeps a parser per document and forgets it on request', () => {
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     service.analyze({ key: 'doc', text: '# A\n\n[X]\n', ignore: [] });
     service.analyze({ key: 'other', text: '# B\n', ignore: [] });
     service.analyze({ key: 'cli', text: '# C\n', ignore: [] }, true);

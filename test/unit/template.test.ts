@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AnalysisService, createTemplate, defaultTemplate, defaultTemplateFacts, defaultTemplateText, parseTemplateFacts } from '../../src/core';
+import { DocumentAnalyzer, createTemplate, defaultTemplate, defaultTemplateFacts, defaultTemplateText, parseTemplateFacts } from '../../src/core';
 import { defaultTemplateModelJson } from '../../scripts/generate-template-model';
 import prebuilt from '../../src/core/template/implementation-notes.model.json';
 
@@ -24,7 +24,7 @@ suite('the prebuilt default template model', () => {
   });
 
   test('the service reuses it for a request carrying the default text, and still parses another template', () => {
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     const withText = service.analyze({ key: 'a', text: '```\n[component1]\n```\n', templateText: defaultTemplateText, ignore: [] }, true);
     assert.equal(withText.placeholders.length, 1);
     const custom = service.analyze({ key: 'b', text: '```\n[component1]\n```\n', templateText: '# T\n\nNo placeholders here.\n', ignore: [] }, true);

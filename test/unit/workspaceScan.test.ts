@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  AnalysisService,
+  DocumentAnalyzer,
   createTemplate,
   defaultTemplate,
   findings,
@@ -26,7 +26,7 @@ const config = (over: Partial<ScanFileConfig> = {}): ScanFileConfig => ({
 
 /** A host over an in-memory file system; `analyze` runs the core inline and records what it was asked. */
 function memoryHost(files: Record<string, string | Uint8Array | Error>, configs: Record<string, Partial<ScanFileConfig>> = {}) {
-  const service = new AnalysisService();
+  const service = new DocumentAnalyzer();
   const requests: AnalysisRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -69,7 +69,7 @@ suite('workspace scan (core)', () => {
     for (const [file, text] of [['a.md', template], ['b.md', partial]] as const) {
       const row = byFile.get(file)!;
       assert.equal(row.kind, 'notes');
-      const expected = progress(new AnalysisService().analyze({ key: 'x', text, ignore: [], notes: true }, true));
+      const expected = progress(new DocumentAnalyzer().analyze({ key: 'x', text, ignore: [], notes: true }, true));
       assert.deepEqual(row.kind === 'notes' && row.progress, expected);
     }
     const b = byFile.get('b.md')!;
@@ -154,7 +154,7 @@ suite('workspace scan (core)', () => {
     const row = byFile.get('a.md')!;
     assert.ok(row.kind === 'notes' && row.findings);
     const clean = text.slice(1);
-    const analysis = { text: clean, ...new AnalysisService().analyze({ key: 'x', text: clean, ignore: [], missingSections: false }, true) };
+    const analysis = { text: clean, ...new DocumentAnalyzer().analyze({ key: 'x', text: clean, ignore: [], missingSections: false }, true) };
     const lines = new LineIndex(clean);
     assert.deepEqual(
       row.findings,

@@ -3,7 +3,7 @@
 // the browser's worker extension host: no Node API in this file.
 import * as vscode from 'vscode';
 import { analyze, defaultTemplateText } from '../../src/core';
-import type { ImplementationNotesApi } from '../../src/extension/extension.shared';
+import type { TestHooks } from '../../src/extension/extension.shared';
 
 export const EXTENSION_ID = 'implementation-notes.implementation-notes';
 export const SOURCE = 'Implementation Notes';
@@ -61,10 +61,12 @@ export const summarize = (diagnostics: readonly vscode.Diagnostic[]): string[] =
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${String(typeof d.code === 'object' ? d.code.value : d.code)}`)
     .sort();
 
-/** The extension's API, activating it if need be. */
-export async function api(): Promise<ImplementationNotesApi> {
-  const extension = vscode.extensions.getExtension<ImplementationNotesApi>(EXTENSION_ID)!;
-  return extension.isActive ? extension.exports : extension.activate();
+/** The extension's test hooks (handed out in a test run only), activating it if need be. */
+export async function api(): Promise<TestHooks> {
+  const extension = vscode.extensions.getExtension<TestHooks | undefined>(EXTENSION_ID)!;
+  const hooks = extension.isActive ? extension.exports : await extension.activate();
+  if (!hooks) throw new Error('the extension exported no test hooks: it is not running as the extension under test');
+  return hooks;
 }
 
 /** Closes every editor, discarding unsaved changes (closing a dirty one would open a dialog). */

@@ -29,7 +29,7 @@ export type AnalysisResult = Omit<Analysis, 'text'>;
  * repeated requests for an edited document re-parse only what changed.
  * Runs wherever the host puts it: a worker thread, or inline.
  */
-export class AnalysisService {
+export class DocumentAnalyzer {
   private readonly parsers = new Map<string, ChunkedParser>();
   private readonly templates = new Map<string, TemplateModel>();
 

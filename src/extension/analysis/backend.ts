@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalysisService, type AnalysisRequest, type AnalysisResult } from '../../core';
+import { DocumentAnalyzer, type AnalysisRequest, type AnalysisResult } from '../../core';
 
 /** Where analyses run: a worker thread on the desktop, a web worker on the web, inline only where neither exists. */
 export interface AnalysisBackend extends vscode.Disposable {
@@ -12,7 +12,7 @@ export interface AnalysisBackend extends vscode.Disposable {
 }
 
 export class InlineBackend implements AnalysisBackend {
-  private readonly service = new AnalysisService();
+  private readonly service = new DocumentAnalyzer();
 
   async analyze(request: AnalysisRequest, once = false): Promise<AnalysisResult | undefined> {
     return this.service.analyze(request, once);

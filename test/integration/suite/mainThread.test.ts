@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { notesDocument } from '../../../scripts/bench-docs';
-import { AnalysisService, findings, LineIndex } from '../../../src/core';
+import { DocumentAnalyzer, findings, LineIndex } from '../../../src/core';
 import type { PhaseStats, Turn } from '../../../src/extension/util/mainThreadTimings';
 import { api, closeAllEditors, eventually, repoRoot, SOURCE } from './util';
 
@@ -42,7 +42,7 @@ suite('main thread', () => {
 
     // The document and, from the same core, the findings each edit must end with.
     let text = notesDocument(COPIES, COPIES);
-    const service = new AnalysisService();
+    const service = new DocumentAnalyzer();
     const countOf = (t: string) => {
       const found = service.analyze({ key: 'expected', text: t, ignore: [] });
       return { found, count: findings({ text: t, ...found }).length };
