@@ -9,17 +9,11 @@ import type { WorkspaceFile, WorkspaceNotes } from '../views/workspaceNotes';
 import type { ReferenceService } from './referenceService';
 
 const SETTING = 'updateReferencesOnFileMove';
-type UpdateSetting = 'prompt' | 'always' | 'never';
 /** Notes files read at once while a move waits. */
 const CONCURRENCY = 8;
 /** Notes documents named in the prompt's detail at most. */
 const NAMED_DOCUMENTS = 10;
 
-/** Whether to update references on a move, for a resource; `prompt` unless set. */
-function readUpdateSetting(scope?: vscode.ConfigurationScope): UpdateSetting {
-  const value = vscode.workspace.getConfiguration(SECTION, scope).get<string>(SETTING);
-  return value === 'always' || value === 'never' ? value : 'prompt';
-}
 
 /** One notes document's text, as its references were read from it, and where its lines are. */
 interface NotesText {
@@ -52,7 +46,7 @@ class ReferenceMoves {
 
   willRename(event: vscode.FileWillRenameEvent): void {
     const files = event.files.filter((f) => f.oldUri.scheme === f.newUri.scheme && f.oldUri.authority === f.newUri.authority);
-    if (files.length === 0 || readUpdateSetting(files[0].newUri) === 'never') return;
+    if (files.length === 0 || this.configs.settings.for(files[0].newUri).updateReferencesOnFileMove === 'never') return;
     event.waitUntil(this.editFor(files, event.token));
   }
 
@@ -61,7 +55,7 @@ class ReferenceMoves {
     try {
       const changed = await this.collect(files, edit, token);
       if (changed.length === 0 || token.isCancellationRequested) return new vscode.WorkspaceEdit();
-      if (readUpdateSetting(files[0].newUri) === 'prompt' && !(await this.confirm(files, changed))) return new vscode.WorkspaceEdit();
+      if (this.configs.settings.for(files[0].newUri).updateReferencesOnFileMove === 'prompt' && !(await this.confirm(files, changed))) return new vscode.WorkspaceEdit();
       return edit;
     } catch (err) {
       this.log.error('references could not be updated for a move', err);

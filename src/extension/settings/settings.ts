@@ -25,6 +25,8 @@ export interface Settings {
   analysisTimeLimit: number;
   /** Resolve the references of notes documents against the repository (docs/spec.md, "References"). */
   checkReferences: boolean;
+  /** What a move or rename in VS Code does to the references that name it (docs/spec.md, "When files move"). */
+  updateReferencesOnFileMove: 'prompt' | 'always' | 'never';
 }
 
 export const SECTION = 'implementationNotes';
@@ -86,7 +88,13 @@ function readSettings(scope?: vscode.ConfigurationScope): Settings {
     maxDocumentSize: clamp(c.get<number>('maxDocumentSize'), 0, 50_000_000, 2_000_000),
     analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
     checkReferences: c.get<boolean>('checkReferences', true),
+    updateReferencesOnFileMove: oneOf(c.get<string>('updateReferencesOnFileMove'), ['always', 'never'] as const) ?? 'prompt',
   };
+}
+
+/** The value when it is one of `values` (a hand-edited settings.json may hold anything). */
+function oneOf<T extends string>(value: string | undefined, values: readonly T[]): T | undefined {
+  return values.find((v) => v === value);
 }
 
 /** The manifest's minimum and maximum, applied: VS Code only warns about values outside them. */
