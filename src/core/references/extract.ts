@@ -484,6 +484,10 @@ function readTree(text: string, fence: FencedCode, placeholders: readonly Span[]
   const top = lines[0];
   const topName = text.slice(top.start, top.end);
   const isRoot = (topName.endsWith('/') || topName === '.') && lines.every((l, i) => i === 0 || l.column > top.column);
+  // `src/` as the lone top line may be the project's root or its folder `src`: resolution tries both.
+  let topEnd = topName.length;
+  while (topEnd > 0 && topName[topEnd - 1] === '/') topEnd--;
+  const treeTop = isRoot && !holds(placeholders, top.start, top.end) && !NOT_IN_TREE_NAMES.test(topName.slice(0, topEnd)) ? topName.slice(0, topEnd) : '';
   const open: { column: number; path: string | undefined; ref: Reference | undefined }[] = [];
   let left = budget;
   lines.forEach((line, i) => {
@@ -504,6 +508,7 @@ function readTree(text: string, fence: FencedCode, placeholders: readonly Span[]
     }
     left -= path.length;
     const ref: Reference = { kind: 'tree', source: 'tree', start: line.start, end: line.end, text: written, path, folder };
+    if (treeTop !== '' && treeTop !== '.' && !treeTop.includes('..')) ref.treeTop = treeTop;
     out.push(ref);
     open.push({ column: line.column, path, ref });
   });

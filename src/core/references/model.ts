@@ -31,6 +31,12 @@ export interface Reference {
   scope?: string[];
   /** `tree`: the line names a folder (a trailing `/`, or it has children). */
   folder?: boolean;
+  /**
+   * `tree`: the name of the tree's lone top line (`src`, `project_root`),
+   * read as the root: when the repository has a folder of that name, the
+   * line's path is looked up under it first.
+   */
+  treeTop?: string;
 }
 
 export type ReferenceStatus = 'ok' | 'missing' | 'outside';

@@ -70,7 +70,7 @@ export function editsForMove(text: string, references: readonly Reference[], doc
     if (names && !names.some((n) => written.includes(n))) continue;
     const wantFolder = ref.folder === true || ref.path.endsWith('/');
     if (ref.kind === 'tree') {
-      const found = before.locate(ref.path, oldFolder, wantFolder, true);
+      const found = before.locate(ref.path, oldFolder, wantFolder, true, ref.treeTop);
       const edit = found && treeEdit(ref, found.rel, inRoot);
       if (edit) edits.push(edit);
       continue;
@@ -164,12 +164,14 @@ class Repository {
   }
 
   /** The root-relative path a written path names, and which base it was found from: the notes file's folder, the root, or the root under its own name (trees). */
-  locate(path: string, folder: string, wantFolder: boolean, tree: boolean): { rel: string; from: 'document' | 'root' } | undefined {
+  locate(path: string, folder: string, wantFolder: boolean, tree: boolean, treeTop?: string): { rel: string; from: 'document' | 'root' } | undefined {
     const root = this.files.root;
     const tries: { absolute: string; from: 'document' | 'root' }[] = [
       { absolute: joinPath(folder === '' ? root : `${root}/${folder}`, path), from: 'document' },
       { absolute: joinPath(root, path), from: 'root' },
     ];
+    // As the resolution reads a tree under a lone top folder of the repository (`src/`): under it first.
+    if (tree && treeTop !== undefined && this.files.isFolder(treeTop)) tries.unshift({ absolute: joinPath(root, `${treeTop}/${path}`), from: 'root' });
     const first = path.split('/', 1)[0];
     if (tree && first === baseName(root)) tries.push({ absolute: joinPath(root, path.slice(first.length + 1)), from: 'root' });
     for (const { absolute, from } of tries) {

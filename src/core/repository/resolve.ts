@@ -168,20 +168,22 @@ class Resolver {
   }
 
   /** Where a written path is, trying the document's folder, then the root; a path is often written several times (a Location and its symbols). */
-  locate(path: string, wantFolder: boolean, tree: boolean): Located {
-    const key = `${wantFolder ? 1 : 0}${tree ? 1 : 0}${path}`;
+  locate(path: string, wantFolder: boolean, tree: boolean, treeTop?: string): Located {
+    const key = `${wantFolder ? 1 : 0}${tree ? 1 : 0}${treeTop ?? ''}\0${path}`;
     let found = this.located.get(key);
     if (!found) {
-      found = this.locateNow(path, wantFolder, tree);
+      found = this.locateNow(path, wantFolder, tree, treeTop);
       this.located.set(key, found);
     }
     return found;
   }
 
-  private locateNow(path: string, wantFolder: boolean, tree: boolean): Located {
+  private locateNow(path: string, wantFolder: boolean, tree: boolean, treeTop: string | undefined): Located {
     if (isAbsolute(path)) return { kind: 'outside', why: `${quoted(path)} is an absolute path, outside the repository (not read)` };
     const root = this.files.root;
     const tries: string[] = [];
+    // A tree under a lone top line that is a folder of the repository (`src/`): its paths are under it first.
+    if (tree && treeTop !== undefined && this.files.isFolder(treeTop)) tries.push(joinPath(root, `${treeTop}/${path}`));
     if (this.documentFolder !== undefined) tries.push(joinPath(this.documentFolder === '' ? root : `${root}/${this.documentFolder}`, path));
     tries.push(joinPath(root, path));
     // A Code Structure tree often starts with the project's own folder: `my-project/src/…`.
@@ -249,9 +251,10 @@ class Resolver {
   private async resolvePath(ref: Reference): Promise<Outcome> {
     const path = ref.path ?? ref.text;
     const wantFolder = ref.folder === true || path.endsWith('/');
-    const where = this.locate(path, wantFolder, ref.kind === 'tree');
+    const where = this.locate(path, wantFolder, ref.kind === 'tree', ref.treeTop);
     if (where.kind === 'outside') return { status: 'outside', code: 'broken-reference', message: where.why };
-    if (where.kind === 'missing') return this.missing(ref, path, wantFolder, where.wrongKind);
+    // Under a top line that is a folder of the repository, a missing line is named with it.
+    if (where.kind === 'missing') return this.missing(ref, ref.treeTop !== undefined && this.files.isFolder(ref.treeTop) ? `${ref.treeTop}/${path}` : path, wantFolder, where.wrongKind);
     if (where.kind === 'file') {
       const real = await this.checkReal(where.rel);
       if (!real.ok) return { status: real.outside ? 'outside' : 'missing', code: 'broken-reference', message: real.message };
