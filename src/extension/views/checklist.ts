@@ -337,16 +337,19 @@ export function registerChecklist(
 /**
  * Draws the tree once more shortly after the view is shown. Its first
  * drawing can nest rows under the wrong parent, and that is VS Code's
- * (1.139, seen in `npm run screenshots`): the workbench's tree data source
- * batches the child requests of one level of expanded rows, and when the
- * answer of a batch comes back before all of that batch's callbacks ran, the
- * next level's requests start a new batch that the late callbacks take their
- * answers from, by position (the second chapter got the first chapter's
+ * (1.139, seen in `npm run screenshots`), in the workbench's TreeDataSource
+ * (treeView.ts): each getChildren call joins a shared `batch` and waits in a
+ * setTimeout(0) of its own; the first timeout sends the batch, and the later
+ * ones await the same `batchPromise`. When the answer comes back before a
+ * later timeout of the batch has run (timers clamped to 4 ms once nested),
+ * the next level's getChildren calls have started a new batch and cleared
+ * `batchPromise`: the late timeout sends that new batch and takes the answer
+ * at its own index in it (the second chapter got the first chapter's
  * grandchildren, the next ones none). Rows marked Expanded at two levels
- * (chapters and their subsections) are what makes two levels of requests
- * follow each other; a redraw, with the rows already in the tree, draws
- * them right. Not the reveal of followCursor: without it the first drawing
- * is as wrong.
+ * (chapters and their subsections) make the two batches follow each other;
+ * nothing an extension returns can close that window. A redraw, with the
+ * rows already in the tree, draws them right. Not the reveal of
+ * followCursor: without it the first drawing is as wrong.
  */
 function redrawWhenShown(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
