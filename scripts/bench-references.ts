@@ -164,9 +164,14 @@ async function printReferenceCheck(): Promise<void> {
   }, runs);
   // Against remark-validate-links in rounds of their own: its heap and the analysis's garbage would
   // otherwise be collected in the middle of the file-system figures above.
-  const versus = await interleaved({ cold: coldCheck, remark: remarkCheck, extract: async () => analyze(notes, { missingSections: 'off' }) }, runs);
+  const versus = await interleaved({
+    cold: coldCheck,
+    remark: remarkCheck,
+    analysis: async () => analyze(notes, { missingSections: 'off' }),
+    analysisWithout: async () => analyze(notes, { missingSections: 'off', references: 'off' }),
+  }, runs);
   const { git, baseline, warm, warmList } = m;
-  const { remark, extract } = versus;
+  const { remark, analysis, analysisWithout } = versus;
   const cold = { median: m.cold.median, first: firstCold };
   if (remarkMessages > 0) throw new Error(`remark-validate-links found ${remarkMessages} broken links in the benchmark's notes`);
 
@@ -193,7 +198,7 @@ async function printReferenceCheck(): Promise<void> {
   row('ours, warm: list and reads kept (the editor, after an edit)', warm);
   row('ours, list kept, files read again', warmList);
   row('remark-validate-links, the same targets as Markdown links', remark, `   ours cold in the same rounds (${fmt(versus.cold.median)}) is ${(remark.median / versus.cold.median).toFixed(2)}x faster (target: faster)`);
-  row('extraction of the references (part of the analysis)', extract);
+  row('the analysis of the notes (parse, sections, references)', analysis, `   without the references: ${fmt(analysisWithout.median)} (extraction adds ${fmt(Math.max(0, analysis.median - analysisWithout.median))})`);
   console.log(`  impl-notes check docs/notes.md, whole process: ${fmt(median(cliTimes))}; with --no-references ${fmt(median(cliOff))} (the reference check adds ${fmt(median(cliTimes) - median(cliOff))})\n`);
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
 }
