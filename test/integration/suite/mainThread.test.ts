@@ -190,7 +190,7 @@ suite('main thread', () => {
           const end = document.lineAt(document.lineCount - 1).range.end;
           assert.ok(await editor.edit((b) => b.insert(end, newText)));
           await diagnosticsFor(expected);
-          await eventually(checklist.onDidRefresh, () => checklist.current?.version === document.version, 20000, 'the checklist follows the edit');
+          await eventually(checklist.onDidRefresh, () => checklist.current?.document === document && checklist.current.version === document.version, 20000, 'the checklist follows the edit');
         }
       });
 

@@ -61,7 +61,7 @@ suite('missing sections', () => {
     assert.deepEqual([missing.range.start.line, missing.range.start.character], [0, 0]);
 
     const rows = await eventually(checklist.onDidRefresh, () => {
-      const r = checklist.current?.version === editor.document.version ? rowsOf(checklist) : [];
+      const r = checklist.current?.document === editor.document && checklist.current.version === editor.document.version ? rowsOf(checklist) : [];
       return r.some((row) => row.includes('Security Implementation')) ? r : undefined;
     }, 20000, 'the missing row');
     const at = rows.indexOf('Security Implementation (missing) missing');
@@ -92,7 +92,7 @@ suite('missing sections', () => {
     const editor = await untitled(withoutSecurity(templateText()));
     const { checklist } = await api();
     const item = await eventually(checklist.onDidRefresh, () => {
-      return checklist.current?.version === editor.document.version ? checklist.getChildren().find((i) => i.kind === 'missing') : undefined;
+      return checklist.current?.document === editor.document && checklist.current.version === editor.document.version ? checklist.getChildren().find((i) => i.kind === 'missing') : undefined;
     }, 20000, 'the missing row');
     const tree = checklist.getTreeItem(item);
     assert.equal((tree.iconPath as vscode.ThemeIcon).id, 'diff-added');
@@ -111,7 +111,8 @@ suite('missing sections', () => {
     const editor = await untitled(text.slice(0, cutFrom) + text.slice(text.indexOf('### Test Results Summary\n')));
     const { checklist } = await api();
     const testing = await eventually(checklist.onDidRefresh, () =>
-      checklist.current?.version === editor.document.version ? checklist.getChildren().find((i) => i.kind !== 'missing' && i.section.title === 'Testing Implementation') : undefined,
+      // This document's snapshot: the last test's untitled document may have had the same version.
+      checklist.current?.document === editor.document && checklist.current.version === editor.document.version ? checklist.getChildren().find((i) => i.kind !== 'missing' && i.section.title === 'Testing Implementation') : undefined,
     20000, 'the Testing Implementation row');
     const tree = checklist.getTreeItem(testing);
     assert.equal((tree.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
