@@ -19,6 +19,8 @@ const COMPARISON_BUDGET = 2_000_000;
 const CONCURRENCY = 16;
 /** Files read ahead at once: each holds up to MAX_SEARCHED_BYTES while its names are taken. */
 const READS_IN_FLIGHT = 32;
+/** Real paths asked at once ahead of the resolution (no bytes held). */
+const REAL_PATHS_IN_FLIGHT = 64;
 /** Candidates named in a message at most. */
 const NAMED_CANDIDATES = 3;
 
@@ -527,7 +529,15 @@ export async function resolveReferences(references: readonly Reference[], option
     if (where.kind === 'file') read.add(where.rel);
   }
   const reading = mapLimit([...read], READS_IN_FLIGHT, (rel) => resolver.readChecked(rel));
+  // The other files named only need their real paths: asked together too (a path each, no bytes).
+  const named = new Set<string>();
+  for (const ref of references) {
+    if (ref.kind !== 'path' && ref.kind !== 'tree') continue;
+    const where = resolver.locate(ref.path ?? ref.text, ref.folder === true || (ref.path ?? ref.text).endsWith('/'), ref.kind === 'tree', ref.treeTop);
+    if (where.kind === 'file' && !read.has(where.rel)) named.add(where.rel);
+  }
+  const checking = mapLimit([...named], REAL_PATHS_IN_FLIGHT, (rel) => resolver.checkReal(rel));
   const resolved = await mapLimit(references, CONCURRENCY, (ref) => resolver.resolve(ref));
-  await reading;
+  await Promise.all([reading, checking]);
   return resolved;
 }
