@@ -1,32 +1,15 @@
 // The reference check through the CLI (docs/spec.md, "Resolving references"),
 // on fixture repositories made here: one a git work tree, one a plain folder.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { gitLsFiles, type GitLister } from '../../src/cli/repository';
-import { bin, bundles, root, type Outcome } from './harness';
+import { root, runBin, runMain, type Outcome } from './harness';
 
-
-
-const inProcess = async (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({ argv, cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...bundles, git });
-  return { code, stdout, stderr };
-};
-
-const childProcess = (argv: string[], cwd: string): Promise<Outcome> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+const inProcess = (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => runMain(argv, cwd, { git });
+const childProcess = (argv: string[], cwd: string): Promise<Outcome> => runBin(argv, cwd);
 
 const INDEXER = `import { tokenize } from '../text/tokenize';
 
