@@ -1,5 +1,5 @@
 // What the CLI suites share: where the built CLI and its analysis bundles are, and the two ways to run it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { GitLister } from '../../src/cli/repository';
@@ -48,4 +48,9 @@ export function runBin(argv: string[], cwd: string, closedStdout = false): Promi
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** git in a test's scratch repository: a fixed identity, no signing, `main` as the first branch; its output. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }

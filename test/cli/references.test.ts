@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gitLsFiles, type GitLister } from '../../src/cli/repository';
-import { root, runBin, runMain, type Outcome } from './harness';
+import { git, root, runBin, runMain, type Outcome } from './harness';
 
 const inProcess = (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => runMain(argv, cwd, { git });
 const childProcess = (argv: string[], cwd: string): Promise<Outcome> => runBin(argv, cwd);
@@ -69,7 +69,7 @@ let plainRepo: string;
 let outside: string;
 
 /** A repository in `dir`: sources, notes, a link out, a FIFO, an ignored build output, a config that turns missing sections off. */
-function makeRepository(dir: string, git: boolean): void {
+function makeRepository(dir: string, asGitWorkTree: boolean): void {
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
@@ -88,12 +88,11 @@ function makeRepository(dir: string, git: boolean): void {
   write('docs/off/notes.md', ACCEPTANCE);
   fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(dir, 'src/secret.ts'));
   execFileSync('mkfifo', [path.join(dir, 'src/pipe')]);
-  if (git) {
-    const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: dir, stdio: 'ignore' });
-    run('init', '-q');
+  if (asGitWorkTree) {
+    git(dir, 'init', '-q');
     // Part tracked, part untracked: both are in the list.
-    run('add', 'src/index', 'README.md');
-    run('commit', '-q', '-m', 'fixture');
+    git(dir, 'add', 'src/index', 'README.md');
+    git(dir, 'commit', '-q', '-m', 'fixture');
   }
 }
 
@@ -138,10 +137,9 @@ suite('the reference check', () => {
     fs.writeFileSync(path.join(dir, 'src/search/indexer.ts'), INDEXER);
     fs.writeFileSync(path.join(dir, '.impl-notes.yaml'), 'missingSections: false\n');
     fs.writeFileSync(path.join(dir, 'docs/notes.md'), '# Implementation Notes: Search\n\n- **Location**: `src/search/indexer.ts`\n');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: dir, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'fixture');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'fixture');
     fs.mkdirSync(path.join(dir, 'src/index'));
     fs.renameSync(path.join(dir, 'src/search/indexer.ts'), path.join(dir, 'src/index/indexer.ts'));
     const r = await inProcess(['check', 'docs/notes.md'], dir);
