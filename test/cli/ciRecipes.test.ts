@@ -3,17 +3,14 @@
 // with the built CLI in place of npx, in a git repository made from the demo
 // with a pull request's change on a topic branch.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { bin, root } from './harness';
+import { bin, git, root } from './harness';
 
 const demo = path.join(root, 'examples/review-demo');
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
 interface Step {
   run?: string;
 }

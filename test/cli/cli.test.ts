@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import { AnalysisLimitError } from '../../src/worker/client';
 import { nodeHost, type CliHost } from '../../src/cli/nodeHost';
 import { HostError } from '../../src/core';
 import { version } from '../../package.json';
-import { bin, bundles, root, type Outcome } from './harness';
+import { bin, bundles, root, runBin, runMain, type Outcome } from './harness';
 
 const fixtures = path.join(root, 'test/fixtures/cli');
 
@@ -17,31 +17,8 @@ const fixtures = path.join(root, 'test/fixtures/cli');
 /** `closedStdout`: the reader of stdout is gone before anything is written (`| head -1`). */
 type Runner = (argv: string[], cwd: string, closedStdout?: boolean) => Promise<Outcome>;
 
-const epipe = () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
-
-const inProcess: Runner = async (argv, cwd, closedStdout) => {
-  let stdout = '';
-  let stderr = '';
-  const write = closedStdout
-    ? () => {
-        throw epipe();
-      }
-    : (t: string) => (stdout += t);
-  // The bundles, so the time and memory limits apply as in the bin.
-  const code = await main({ argv, cwd, stdout: write, stderr: (t) => (stderr += t), ...bundles });
-  return { code, stdout, stderr };
-};
-
-const childProcess: Runner = (argv, cwd, closedStdout) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    if (closedStdout) child.stdout.destroy();
-    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+const inProcess: Runner = (argv, cwd, closedStdout) => runMain(argv, cwd, { closedStdout });
+const childProcess: Runner = runBin;
 
 interface Case {
   name: string;
@@ -640,6 +617,8 @@ for (const [label, run] of [['in-process main()', inProcess], ['dist/cli.js chil
         const argv = c.argv.map((a) => a.replaceAll('{scratch}', scratch));
         const outcome = await run(argv, cwd, c.closedStdout);
         assert.equal(outcome.code, c.code, `exit code; stderr: ${outcome.stderr}`);
+        // The fault was injected: the run wrote to the closed stdout (a child's is closed before it starts).
+        if (c.closedStdout && run === inProcess) assert.ok((outcome.refusedWrites ?? 0) > 0, 'nothing was written to the closed stdout');
         if (typeof c.stdout === 'string') assert.equal(outcome.stdout, c.stdout);
         else if (c.stdout instanceof RegExp) assert.match(outcome.stdout, c.stdout);
         else c.stdout?.(outcome.stdout);

@@ -1,32 +1,15 @@
 // The reference check through the CLI (docs/spec.md, "Resolving references"),
 // on fixture repositories made here: one a git work tree, one a plain folder.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { gitLsFiles, type GitLister } from '../../src/cli/repository';
-import { bin, bundles, root, type Outcome } from './harness';
+import { git, root, runBin, runMain, type Outcome } from './harness';
 
-
-
-const inProcess = async (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({ argv, cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...bundles, git });
-  return { code, stdout, stderr };
-};
-
-const childProcess = (argv: string[], cwd: string): Promise<Outcome> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+const inProcess = (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => runMain(argv, cwd, { git });
+const childProcess = (argv: string[], cwd: string): Promise<Outcome> => runBin(argv, cwd);
 
 const INDEXER = `import { tokenize } from '../text/tokenize';
 
@@ -86,7 +69,7 @@ let plainRepo: string;
 let outside: string;
 
 /** A repository in `dir`: sources, notes, a link out, a FIFO, an ignored build output, a config that turns missing sections off. */
-function makeRepository(dir: string, git: boolean): void {
+function makeRepository(dir: string, asGitWorkTree: boolean): void {
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
@@ -105,12 +88,11 @@ function makeRepository(dir: string, git: boolean): void {
   write('docs/off/notes.md', ACCEPTANCE);
   fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(dir, 'src/secret.ts'));
   execFileSync('mkfifo', [path.join(dir, 'src/pipe')]);
-  if (git) {
-    const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: dir, stdio: 'ignore' });
-    run('init', '-q');
+  if (asGitWorkTree) {
+    git(dir, 'init', '-q');
     // Part tracked, part untracked: both are in the list.
-    run('add', 'src/index', 'README.md');
-    run('commit', '-q', '-m', 'fixture');
+    git(dir, 'add', 'src/index', 'README.md');
+    git(dir, 'commit', '-q', '-m', 'fixture');
   }
 }
 
@@ -155,10 +137,9 @@ suite('the reference check', () => {
     fs.writeFileSync(path.join(dir, 'src/search/indexer.ts'), INDEXER);
     fs.writeFileSync(path.join(dir, '.impl-notes.yaml'), 'missingSections: false\n');
     fs.writeFileSync(path.join(dir, 'docs/notes.md'), '# Implementation Notes: Search\n\n- **Location**: `src/search/indexer.ts`\n');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: dir, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'fixture');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'fixture');
     fs.mkdirSync(path.join(dir, 'src/index'));
     fs.renameSync(path.join(dir, 'src/search/indexer.ts'), path.join(dir, 'src/index/indexer.ts'));
     const r = await inProcess(['check', 'docs/notes.md'], dir);

@@ -2,11 +2,11 @@
 // the markdown and codeclimate reports, drafts, baselines, --changed-since
 // against real git repositories, and badges.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bin, root } from './harness';
+import { bin, git, root } from './harness';
 
 const fixtures = path.join(root, 'test/fixtures/cli');
 // Outside GitHub Actions whatever runs the tests: links are relative unless a test says otherwise.
@@ -26,8 +26,6 @@ function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeArgs:
 /** Never a stack trace on standard error. */
 const noStack = (r: Run) => assert.doesNotMatch(r.stderr, /\n\s+at |internal error/, r.stderr);
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 let scratch: string;
 const write = (rel: string, text: string) => {

@@ -1,75 +1,11 @@
 import * as assert from 'node:assert/strict';
-import {
-  ConfigDiscovery,
-  formatConfigProblem,
-  HostError,
-  isInside,
-  joinPath,
-  MAX_CONFIG_BYTES,
-  parentPath,
-  type ConfigProblem,
-  type HostStat,
-  type NotesHost,
-} from '../../src/core';
-
-type Entry = string | { linkTo: string } | { other: string };
-
-/** A file system in a map: paths to texts, links and special files; folders are implied by the paths under them. */
-class MemoryHost implements NotesHost {
-  readonly reads: string[] = [];
-  readonly limits: number[] = [];
-  constructor(private readonly entries: Record<string, Entry>) {}
-
-  private resolve(path: string, depth = 0): string {
-    if (depth > 40) throw new HostError('too many levels of symbolic links');
-    const segments = path.split('/').filter(Boolean);
-    let at = '';
-    for (const segment of segments) {
-      at = `${at}/${segment}`;
-      const entry = this.entries[at];
-      if (entry && typeof entry === 'object' && 'linkTo' in entry) at = this.resolve(joinPath(parentPath(at), entry.linkTo), depth + 1);
-    }
-    return at || '/';
-  }
-
-  async readFile(path: string, limit: number): Promise<Uint8Array> {
-    this.reads.push(path);
-    this.limits.push(limit);
-    const entry = this.entries[this.resolve(path)];
-    if (typeof entry !== 'string') throw new HostError(entry ? 'not a regular file' : 'no such file or directory');
-    return new TextEncoder().encode(entry);
-  }
-
-  async readDirectory(): Promise<never[]> {
-    return [];
-  }
-
-  async stat(path: string): Promise<HostStat | undefined> {
-    const raw = this.entries[path];
-    if (raw && typeof raw === 'object' && 'linkTo' in raw) {
-      const real = this.resolve(path);
-      if (this.entries[real] === undefined && !this.isFolder(real)) return { kind: 'other', what: 'a dangling symbolic link' };
-    }
-    const real = this.resolve(path);
-    const entry = this.entries[real];
-    if (typeof entry === 'string') return { kind: 'file' };
-    if (entry && 'other' in entry) return { kind: 'other', what: entry.other };
-    return this.isFolder(real) ? { kind: 'directory' } : undefined;
-  }
-
-  private isFolder(path: string): boolean {
-    return Object.keys(this.entries).some((p) => p.startsWith(path + '/'));
-  }
-
-  async realpath(path: string): Promise<string> {
-    return this.resolve(path);
-  }
-}
+import { ConfigDiscovery, formatConfigProblem, isInside, joinPath, MAX_CONFIG_BYTES, parentPath, type ConfigProblem } from '../../src/core';
+import { MemoryHost, type MemoryEntry } from './fakes';
 
 const TEMPLATE = '# Notes\n\n## Owner\n\n[Team Name]\n';
 
-async function discover(entries: Record<string, Entry>, folder: string, root?: string) {
-  const host = new MemoryHost(entries);
+async function discover(entries: Record<string, MemoryEntry>, folder: string, root?: string) {
+  const host = MemoryHost.of(entries, false);
   const problems: ConfigProblem[] = [];
   const discovery = new ConfigDiscovery(host, { report: (p) => problems.push(p), root });
   const loaded = await discovery.forFolder(folder);
@@ -129,11 +65,11 @@ suite('config discovery (core, over an in-memory host)', () => {
   });
 
   test('each config and template is read once for any number of folders, and its problems reported once', async () => {
-    const host = new MemoryHost({ '/w/.impl-notes.yaml': 'colour: red\ntemplate: t.md\n', '/w/t.md': TEMPLATE, '/w/a/b/c/n.md': '', '/w/d/n.md': '' });
+    const host = MemoryHost.of({ '/w/.impl-notes.yaml': 'colour: red\ntemplate: t.md\n', '/w/t.md': TEMPLATE, '/w/a/b/c/n.md': '', '/w/d/n.md': '' }, false);
     const problems: ConfigProblem[] = [];
     const discovery = new ConfigDiscovery(host, { report: (p) => problems.push(p) });
     await Promise.all(['/w/a/b/c', '/w/a/b', '/w/a', '/w/d', '/w/a/b/c'].map((f) => discovery.forFolder(f)));
-    assert.deepEqual(host.reads, ['/w/.impl-notes.yaml', '/w/t.md']);
+    assert.deepEqual(host.readOrder, ['/w/.impl-notes.yaml', '/w/t.md']);
     assert.deepEqual(problems.map(formatConfigProblem), ['/w/.impl-notes.yaml: colour: unknown key (expected one of: template, ignore, files, missingSections, references)']);
   });
 
@@ -141,12 +77,12 @@ suite('config discovery (core, over an in-memory host)', () => {
     const byPath = await discover({ '/w/p/.impl-notes.yaml': 'template: ../t.md\n', '/w/t.md': TEMPLATE }, '/w/p');
     assert.equal(byPath.loaded?.templateText, undefined);
     assert.deepEqual(byPath.problems, ['/w/p/.impl-notes.yaml: template: ../t.md is outside the folder of the config file; using the built-in template']);
-    assert.deepEqual(byPath.host.reads, ['/w/p/.impl-notes.yaml']);
+    assert.deepEqual(byPath.host.readOrder, ['/w/p/.impl-notes.yaml']);
 
     const byLink = await discover({ '/w/p/.impl-notes.yaml': 'template: t.md\n', '/w/p/t.md': { linkTo: '/etc/secret.md' }, '/etc/secret.md': TEMPLATE }, '/w/p');
     assert.equal(byLink.loaded?.templateText, undefined);
     assert.deepEqual(byLink.problems, ['/w/p/.impl-notes.yaml: template: t.md is a link to /etc/secret.md, outside the folder of the config file; using the built-in template']);
-    assert.ok(!byLink.host.reads.includes('/etc/secret.md'));
+    assert.ok(!byLink.host.readOrder.includes('/etc/secret.md'));
   });
 
   test('a link inside the folder is followed', async () => {
@@ -156,7 +92,7 @@ suite('config discovery (core, over an in-memory host)', () => {
   });
 
   test('a config that cannot be read is an error, not silence, and nothing of it applies', async () => {
-    const cases: [Record<string, Entry>, string][] = [
+    const cases: [Record<string, MemoryEntry>, string][] = [
       [{ '/w/.impl-notes.yaml/x': 'folder' }, '/w/.impl-notes.yaml: cannot read: is a directory'],
       [{ '/w/.impl-notes.yaml': { linkTo: 'gone.yaml' } }, '/w/.impl-notes.yaml: cannot read: a dangling symbolic link'],
       [{ '/w/.impl-notes.yaml': { other: 'a FIFO (named pipe), not a regular file' } }, '/w/.impl-notes.yaml: cannot read: a FIFO (named pipe), not a regular file'],
@@ -172,9 +108,9 @@ suite('config discovery (core, over an in-memory host)', () => {
   });
 
   test('loadTemplates: false leaves the template unread', async () => {
-    const host = new MemoryHost({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': TEMPLATE });
+    const host = MemoryHost.of({ '/w/.impl-notes.yaml': 'template: t.md\n', '/w/t.md': TEMPLATE }, false);
     const discovery = new ConfigDiscovery(host, { report: () => undefined, loadTemplates: false });
     assert.equal((await discovery.forFolder('/w'))?.templateText, undefined);
-    assert.deepEqual(host.reads, ['/w/.impl-notes.yaml']);
+    assert.deepEqual(host.readOrder, ['/w/.impl-notes.yaml']);
   });
 });

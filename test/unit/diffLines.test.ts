@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { changedLines, touches } from '../../src/core';
+import { timeRatio } from './helpers';
 
 suite('changed lines from git diff -U0', () => {
   test('new-side ranges per file; a pure deletion marks nothing; a deleted file is absent', () => {
@@ -50,8 +51,10 @@ suite('changed lines from git diff -U0', () => {
     assert.equal(touches([], 1, 1), false);
   });
 
-  test('linear on 200,000 hunks', () => {
-    const diff = '+++ b/a.md\n' + Array.from({ length: 200_000 }, (_, i) => `@@ -${i} +${i} @@\n-a\n+b\n`).join('');
-    assert.equal(changedLines(diff).get('a.md')?.length, 200_000);
+  test('linear: 8x the hunks take well under 64x the time', () => {
+    const diffs = new Map([25_000, 200_000].map((n) => [n, '+++ b/a.md\n' + Array.from({ length: n }, (_, i) => `@@ -${i} +${i} @@\n-a\n+b\n`).join('')]));
+    assert.equal(changedLines(diffs.get(200_000)!).get('a.md')?.length, 200_000);
+    const ratio = timeRatio((n) => changedLines(diffs.get(n)!), 25_000, 200_000);
+    assert.ok(ratio < 24, `8x the hunks took ${ratio.toFixed(1)}x the time (linear: about 8, quadratic: about 64)`);
   });
 });

@@ -21,10 +21,12 @@ suite('main-thread timings wrapped at registration', () => {
   });
 
   test('a timed code action provider returns what the provider returns, one probe per call', () => {
-    const provider: vscode.CodeActionProvider = { provideCodeActions: () => [] };
+    // Actions of its own, not an empty list: a wrapper that dropped them must fail.
+    const actions = [{ title: 'Fill in [Name]' }] as vscode.CodeAction[];
+    const provider: vscode.CodeActionProvider = { provideCodeActions: () => actions };
     mainThreadTimings.start('timed-provider');
     const args = [{}, {}, {}, {}] as unknown as Parameters<vscode.CodeActionProvider['provideCodeActions']>;
-    assert.deepEqual(timedCodeActions('actions', provider).provideCodeActions(...args), []);
+    assert.equal(timedCodeActions('actions', provider).provideCodeActions(...args), actions);
     assert.equal(mainThreadTimings.stop()['timed-provider'].probes.actions.count, 1);
   });
 

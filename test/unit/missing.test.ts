@@ -18,6 +18,7 @@ import {
   toTextLines,
   type AnalyzeOptions,
 } from '../../src/core';
+import { timeRatio } from './helpers';
 
 const runs = Number(process.env.PROPERTY_RUNS ?? 60);
 const template = defaultTemplate().text;
@@ -227,6 +228,16 @@ suite('missing sections: worst cases stay linear', () => {
     const almost = titlePattern(`[x]${'a'.repeat(20000)}b[x]`, holes);
     const long = 'a'.repeat(2_000_000);
     assert.ok(!matchesPattern(almost, long, long));
+  });
+
+  test('a segment that almost matches everywhere: 8x the segment and the title take well under 64x the time', () => {
+    const holes = new Set(['[x]']);
+    const cases = new Map([1_000, 8_000].map((n) => [n, { pattern: titlePattern(`[x]${'a'.repeat(n)}b[x]`, holes), title: 'a'.repeat(n * 100) }]));
+    const ratio = timeRatio((n) => {
+      const { pattern, title } = cases.get(n)!;
+      assert.ok(!matchesPattern(pattern, title, title));
+    }, 1_000, 8_000);
+    assert.ok(ratio < 24, `8x the size took ${ratio.toFixed(1)}x the time (linear: about 8, quadratic: about 64)`);
   });
 
   test('past 64 pattern sections, a template\'s further ones are not looked for (the bound on the work)', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, applyTasks, DEFAULT_NOT_APPLICABLE_MARKERS, defaultTemplateText, taskBox, taskProgress, toFileReport, type Section } from '../../src/core';
+import { timeRatio } from './helpers';
 
 const markers = DEFAULT_NOT_APPLICABLE_MARKERS.map((m) => m.toLowerCase());
 const sectionsOf = (text: string) => analyze(text).sections.map((s) => ({ title: s.title, status: s.status, needsFilling: s.needsFilling, ...s.tasks }));
@@ -51,16 +52,24 @@ suite('task lists (docs/spec.md, "Task lists")', () => {
     assert.ok(withTasks.every((s) => s.status === 'todo'));
   });
 
-  test('linear: a 1 MB line of quote marks, and 20,000 sections of tasks', () => {
+  test('linear: 8x the quote marks on a line, and 8x the sections of tasks, take well under 64x the time', () => {
     assert.equal(taskBox('>'.repeat(1_000_000), markers), undefined);
+    const quotes = new Map([125_000, 1_000_000].map((n) => [n, '>'.repeat(n)]));
+    const lineRatio = timeRatio((n) => taskBox(quotes.get(n)!, markers), 125_000, 1_000_000);
+    assert.ok(lineRatio < 24, `8x the quote marks took ${lineRatio.toFixed(1)}x the time (linear: about 8, quadratic: about 64)`);
+
     // Sections made by hand: the analysis of 20,000 headings is measured by the bench, not here.
     const unit = '## S\n- [ ] a\n- [x] b\n';
-    const text = unit.repeat(20_000);
-    const sections: Section[] = Array.from({ length: 20_000 }, (_, i) => ({
-      title: 'S', level: 2, start: i * unit.length, headingEnd: i * unit.length + 4, end: (i + 1) * unit.length, status: 'done', placeholders: 0,
-      parent: -1, children: [], needsFilling: false, totalPlaceholders: 0, tasks: { done: 0, open: 0, notApplicable: 0 },
-    }));
-    applyTasks(text, sections, []);
-    assert.equal(sections.reduce((n, s) => n + s.tasks.open + s.tasks.done, 0), 40_000);
+    const tasksOf = (count: number) => {
+      const sections: Section[] = Array.from({ length: count }, (_, i) => ({
+        title: 'S', level: 2, start: i * unit.length, headingEnd: i * unit.length + 4, end: (i + 1) * unit.length, status: 'done', placeholders: 0,
+        parent: -1, children: [], needsFilling: false, totalPlaceholders: 0, tasks: { done: 0, open: 0, notApplicable: 0 },
+      }));
+      applyTasks(unit.repeat(count), sections, []);
+      return sections;
+    };
+    assert.equal(tasksOf(20_000).reduce((n, s) => n + s.tasks.open + s.tasks.done, 0), 40_000);
+    const sectionRatio = timeRatio(tasksOf, 2_500, 20_000);
+    assert.ok(sectionRatio < 24, `8x the sections took ${sectionRatio.toFixed(1)}x the time (linear: about 8, quadratic: about 64)`);
   });
 });

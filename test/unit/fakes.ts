@@ -3,13 +3,21 @@ import { HostError, joinPath, parentPath, tooLargeMessage, type HostEntry, type 
 /** A file's text, a file of a given size that is never held (its bytes are `filler`), a link, or a special file. */
 export type MemoryEntry = string | { size: number; filler?: string } | { linkTo: string } | { other: string };
 
+// The test fakes the unit suites share, written once.
+
 /**
- * A repository in memory for the resolution tests: absolute paths to
- * entries, folders implied by the paths under them. Counts every read, so
- * tests can assert that a file is read at most once and nothing outside is.
+ * A file system in memory, the NotesHost of the core's tests (config
+ * discovery, reference resolution): absolute paths to entries, folders
+ * implied by the paths under them. Records every read (how many per path,
+ * in order, with its byte limit), so tests can assert that a file is read
+ * at most once and nothing outside is.
  */
-export class RepositoryHost implements NotesHost {
+export class MemoryHost implements NotesHost {
   readonly reads = new Map<string, number>();
+  /** Every read's path, in order. */
+  readonly readOrder: string[] = [];
+  /** Every read's byte limit, in order. */
+  readonly limits: number[] = [];
   readonly realpaths: string[] = [];
   private children: Map<string, Map<string, true>> | undefined;
 
@@ -20,8 +28,8 @@ export class RepositoryHost implements NotesHost {
     if (!withPrefixReads) this.readPrefix = undefined;
   }
 
-  static of(entries: Record<string, MemoryEntry>, withPrefixReads = true): RepositoryHost {
-    return new RepositoryHost(new Map(Object.entries(entries)), withPrefixReads);
+  static of(entries: Record<string, MemoryEntry>, withPrefixReads = true): MemoryHost {
+    return new MemoryHost(new Map(Object.entries(entries)), withPrefixReads);
   }
 
   /** Reads of paths outside `folder`. */
@@ -65,6 +73,8 @@ export class RepositoryHost implements NotesHost {
 
   private bytesOf(path: string, limit: number, truncate: boolean): { bytes: Uint8Array; complete: boolean } {
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    this.readOrder.push(path);
+    this.limits.push(limit);
     const real = this.resolve(path);
     const entry = this.entries.get(real);
     if (entry === undefined) throw new HostError(this.isFolder(real) ? 'is a directory' : 'no such file or directory');
@@ -105,10 +115,19 @@ export class RepositoryHost implements NotesHost {
       return { kind: 'other', what: 'too many levels of symbolic links' };
     }
     const entry = this.entries.get(real);
-    if (entry === undefined) return this.isFolder(real) ? { kind: 'directory' } : undefined;
+    if (entry === undefined) {
+      if (this.isFolder(real)) return { kind: 'directory' };
+      return this.isLink(path) ? { kind: 'other', what: 'a dangling symbolic link' } : undefined;
+    }
     if (typeof entry === 'object' && 'other' in entry) return { kind: 'other', what: entry.other };
-    if (typeof entry === 'object' && 'linkTo' in entry) return { kind: 'other', what: 'a dangling symbolic link' };
     return { kind: 'file' };
+  }
+
+  /** Whether the last segment of `path` (its folder resolved) is a link. */
+  private isLink(path: string): boolean {
+    const folder = this.resolve(parentPath(path));
+    const entry = this.entries.get(`${folder === '/' ? '' : folder}/${path.slice(path.lastIndexOf('/') + 1)}`);
+    return typeof entry === 'object' && 'linkTo' in entry;
   }
 
   async realpath(path: string): Promise<string> {
