@@ -2,14 +2,14 @@
 // repository (docs/spec.md, "References", the tree): `src/` over its files.
 import * as assert from 'node:assert/strict';
 import { analyze, applyEdits, editsForMove, RepositoryFiles, resolveReferences, type Move } from '../../src/core';
-import { RepositoryHost } from './repositoryHost';
+import { MemoryHost } from './fakes';
 
 const ROOT = '/repo';
 const NOTES = '/repo/docs/notes.md';
 const tree = (lines: string[]) => ['# Implementation Notes: Search', '', '## Code Structure', '', '```', ...lines, '```', ''].join('\n');
 
 async function statuses(text: string, files: string[]): Promise<string[]> {
-  const host = RepositoryHost.of(Object.fromEntries(files.map((f) => [`${ROOT}/${f}`, 'x\n'])));
+  const host = MemoryHost.of(Object.fromEntries(files.map((f) => [`${ROOT}/${f}`, 'x\n'])));
   const resolved = await resolveReferences(analyze(text, { references: 'notes' }).references, { host, files: new RepositoryFiles(ROOT, files), document: NOTES });
   return resolved.map((r) => `${r.path} ${r.status}${r.target !== undefined ? ` -> ${r.target}` : ''}${r.finding ? `: ${r.finding.message}` : ''}`);
 }
