@@ -52,10 +52,44 @@ const CHUNK = 64 * 1024;
 function call<T>(start: (done: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => start((err, value) => (err ? reject(friendly(err)) : resolve(value))));
 }
-const open = (path: string, flags: number) => call<number>((done) => fs.open(path, flags, done));
-const fstat = (fd: number) => call<Stats>((done) => fs.fstat(fd, done));
 const read = (fd: number, buffer: Buffer, offset: number, length: number) => call<number>((done) => fs.read(fd, buffer, offset, length, null, done));
 const close = (fd: number) => fs.close(fd, () => undefined);
+
+/**
+ * Opens `path` without blocking, then asks fstat and reads into `buffer` at
+ * once: one promise for the three calls of most reads. `first` is the bytes
+ * read, or the read's error (a FIFO's, a folder's), which the caller weighs
+ * after the file's kind.
+ */
+function openStatAndRead(path: string, buffer: Buffer): Promise<{ fd: number; stat: Stats; first: number | NodeJS.ErrnoException }> {
+  return new Promise((resolve, reject) => {
+    fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK, (openError, fd) => {
+      if (openError) {
+        reject(friendly(openError));
+        return;
+      }
+      let stat: Stats | NodeJS.ErrnoException | undefined;
+      let first: number | NodeJS.ErrnoException | undefined;
+      const settle = () => {
+        if (stat === undefined || first === undefined) return;
+        if (stat instanceof Error) {
+          close(fd);
+          reject(friendly(stat));
+        } else {
+          resolve({ fd, stat, first });
+        }
+      };
+      fs.fstat(fd, (err, value) => {
+        stat = err ?? value;
+        settle();
+      });
+      fs.read(fd, buffer, 0, buffer.length, null, (err, bytesRead) => {
+        first = err ?? bytesRead;
+        settle();
+      });
+    });
+  });
+}
 
 /**
  * Opens without blocking (a FIFO with no writer would wait forever), then
@@ -66,17 +100,15 @@ const close = (fd: number) => fs.close(fd, () => undefined);
  * /dev/zero and /proc).
  */
 async function readRegularFile(path: string, limit: number, prefix = false): Promise<{ bytes: Uint8Array; complete: boolean }> {
-  const fd = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let buffer = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1));
+  const { fd, stat, first } = await openStatAndRead(path, buffer);
   try {
-    let buffer = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1));
-    const [stat, first] = await Promise.allSettled([fstat(fd), read(fd, buffer, 0, buffer.length)]);
-    if (stat.status === 'rejected') throw stat.reason;
-    const kind = kindOf(stat.value);
+    const kind = kindOf(stat);
     if (kind.kind === 'directory') throw new HostError('is a directory');
     if (kind.kind !== 'file') throw new HostError(kind.what ?? 'not a regular file');
-    if (stat.value.size > limit && !prefix) throw new HostError(tooLargeMessage(limit, stat.value.size));
-    if (first.status === 'rejected') throw first.reason;
-    let total = first.value;
+    if (stat.size > limit && !prefix) throw new HostError(tooLargeMessage(limit, stat.size));
+    if (typeof first !== 'number') throw friendly(first);
+    let total = first;
     // A short read of a regular file is its end; past the first chunk, read on up to one byte over the limit.
     if (total === buffer.length) {
       for (;;) {
@@ -84,7 +116,7 @@ async function readRegularFile(path: string, limit: number, prefix = false): Pro
           if (!prefix) throw new HostError(tooLargeMessage(limit));
           return { bytes: buffer.subarray(0, limit), complete: false };
         }
-        const grown = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stat.value.size + 1, buffer.length + CHUNK)));
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stat.size + 1, buffer.length + CHUNK)));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
         const wanted = buffer.length - total;

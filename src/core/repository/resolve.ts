@@ -240,14 +240,12 @@ class Resolver {
     const outcome = ref.kind === 'symbol' ? await this.resolveSymbol(ref) : await this.resolvePath(ref);
     const { status, target, targetLine, suggestion, code, message } = outcome;
     // Only the keys that have a value: the result is plain data for JSON and the worker protocol.
-    return {
-      ...ref,
-      status,
-      ...(target !== undefined && { target }),
-      ...(targetLine !== undefined && { targetLine }),
-      ...(suggestion !== undefined && { suggestion }),
-      ...(code !== undefined && message !== undefined && { finding: { code, message } }),
-    };
+    const resolved: ResolvedReference = { ...ref, status };
+    if (target !== undefined) resolved.target = target;
+    if (targetLine !== undefined) resolved.targetLine = targetLine;
+    if (suggestion !== undefined) resolved.suggestion = suggestion;
+    if (code !== undefined && message !== undefined) resolved.finding = { code, message };
+    return resolved;
   }
 
   private async resolvePath(ref: Reference): Promise<Outcome> {
