@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { constants, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { HostError, tooLargeMessage, type HostEntry, type HostStat, type NotesHost } from '../core';
 
@@ -63,7 +63,7 @@ const close = (fd: number) => fs.close(fd, () => undefined);
  */
 function openStatAndRead(path: string, buffer: Buffer): Promise<{ fd: number; stat: Stats; first: number | NodeJS.ErrnoException }> {
   return new Promise((resolve, reject) => {
-    fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK, (openError, fd) => {
+    fs.open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK, (openError, fd) => {
       if (openError) {
         reject(friendly(openError));
         return;

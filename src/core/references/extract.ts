@@ -487,7 +487,8 @@ function readTree(text: string, fence: FencedCode, placeholders: readonly Span[]
   // `src/` as the lone top line may be the project's root or its folder `src`: resolution tries both.
   let topEnd = topName.length;
   while (topEnd > 0 && topName[topEnd - 1] === '/') topEnd--;
-  const treeTop = isRoot && !holds(placeholders, top.start, top.end) && !NOT_IN_TREE_NAMES.test(topName.slice(0, topEnd)) ? topName.slice(0, topEnd) : '';
+  const topFolder = topName.slice(0, topEnd);
+  const treeTop = isRoot && topFolder !== '.' && !topFolder.includes('..') && !NOT_IN_TREE_NAMES.test(topFolder) && !holds(placeholders, top.start, top.end) ? topFolder : '';
   const open: { column: number; path: string | undefined; ref: Reference | undefined }[] = [];
   let left = budget;
   lines.forEach((line, i) => {
@@ -508,7 +509,7 @@ function readTree(text: string, fence: FencedCode, placeholders: readonly Span[]
     }
     left -= path.length;
     const ref: Reference = { kind: 'tree', source: 'tree', start: line.start, end: line.end, text: written, path, folder };
-    if (treeTop !== '' && treeTop !== '.' && !treeTop.includes('..')) ref.treeTop = treeTop;
+    if (treeTop !== '') ref.treeTop = treeTop;
     out.push(ref);
     open.push({ column: line.column, path, ref });
   });

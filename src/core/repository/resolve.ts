@@ -248,10 +248,40 @@ class Resolver {
     return resolved;
   }
 
+  /** Where a path or tree reference points (its lookup is shared with the read-ahead). */
+  private locateRef(ref: Reference): Located {
+    const path = ref.path ?? ref.text;
+    return this.locate(path, ref.folder === true || path.endsWith('/'), ref.kind === 'tree', ref.treeTop);
+  }
+
+  /**
+   * Starts what the references will need from the host, together rather than
+   * in each reference's turn: the files that line references and
+   * Location-scoped symbols read, and the real paths of the files only named.
+   */
+  readAhead(references: readonly Reference[]): Promise<unknown> {
+    const read = new Set<string>();
+    for (const path of filesToRead(references)) {
+      const where = this.locate(path, false, false);
+      if (where.kind === 'file') read.add(where.rel);
+    }
+    const named = new Set<string>();
+    for (const ref of references) {
+      if (ref.kind !== 'path' && ref.kind !== 'tree') continue;
+      const where = this.locateRef(ref);
+      if (where.kind === 'file' && !read.has(where.rel)) named.add(where.rel);
+    }
+    return Promise.all([
+      mapLimit([...read], READS_IN_FLIGHT, (rel) => this.readChecked(rel)),
+      // A path each, no bytes held.
+      mapLimit([...named], REAL_PATHS_IN_FLIGHT, (rel) => this.checkReal(rel)),
+    ]);
+  }
+
   private async resolvePath(ref: Reference): Promise<Outcome> {
     const path = ref.path ?? ref.text;
     const wantFolder = ref.folder === true || path.endsWith('/');
-    const where = this.locate(path, wantFolder, ref.kind === 'tree', ref.treeTop);
+    const where = this.locateRef(ref);
     if (where.kind === 'outside') return { status: 'outside', code: 'broken-reference', message: where.why };
     // Under a top line that is a folder of the repository, a missing line is named with it.
     if (where.kind === 'missing') return this.missing(ref, ref.treeTop !== undefined && this.files.isFolder(ref.treeTop) ? `${ref.treeTop}/${path}` : path, wantFolder, where.wrongKind);
@@ -353,7 +383,7 @@ class Resolver {
   }
 
   /** A file's content, once its real path is known to stay inside the root; undefined otherwise. */
-  async readChecked(rel: string): Promise<FileContent | undefined> {
+  private async readChecked(rel: string): Promise<FileContent | undefined> {
     const real = await this.checkReal(rel);
     return real.ok ? this.cache.content(this.host, this.absolute(rel)) : undefined;
   }
@@ -519,23 +549,8 @@ function filesToRead(references: readonly Reference[]): string[] {
  */
 export async function resolveReferences(references: readonly Reference[], options: ResolveOptions): Promise<ResolvedReference[]> {
   const resolver = new Resolver(options.host, options.files, options.document, options.cache ?? new ResolutionCache());
-  // The files that line references and Location-scoped symbols will read, started together: the
-  // reads overlap each other and the resolution rather than wait for each reference's turn.
-  const read = new Set<string>();
-  for (const path of filesToRead(references)) {
-    const where = resolver.locate(path, false, false);
-    if (where.kind === 'file') read.add(where.rel);
-  }
-  const reading = mapLimit([...read], READS_IN_FLIGHT, (rel) => resolver.readChecked(rel));
-  // The other files named only need their real paths: asked together too (a path each, no bytes).
-  const named = new Set<string>();
-  for (const ref of references) {
-    if (ref.kind !== 'path' && ref.kind !== 'tree') continue;
-    const where = resolver.locate(ref.path ?? ref.text, ref.folder === true || (ref.path ?? ref.text).endsWith('/'), ref.kind === 'tree', ref.treeTop);
-    if (where.kind === 'file' && !read.has(where.rel)) named.add(where.rel);
-  }
-  const checking = mapLimit([...named], REAL_PATHS_IN_FLIGHT, (rel) => resolver.checkReal(rel));
+  const ahead = resolver.readAhead(references);
   const resolved = await mapLimit(references, CONCURRENCY, (ref) => resolver.resolve(ref));
-  await Promise.all([reading, checking]);
+  await ahead;
   return resolved;
 }

@@ -14,7 +14,6 @@ const CONCURRENCY = 8;
 /** Notes documents named in the prompt's detail at most. */
 const NAMED_DOCUMENTS = 10;
 
-
 /** One notes document's text, as its references were read from it, and where its lines are. */
 interface NotesText {
   uri: vscode.Uri;

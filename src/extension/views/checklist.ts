@@ -235,7 +235,6 @@ export function missingTreeItem(element: MissingItem): vscode.TreeItem {
 
 let missingIcon: vscode.ThemeIcon | undefined;
 
-
 /** "2 placeholders, 1 empty section, 1 missing section": the non-zero counts, each in its singular or plural. */
 export function leftParts(placeholders: number, emptySections: number, missingSections: number): string {
   return remember(`parts:${placeholders}:${emptySections}:${missingSections}`, () => {
@@ -253,11 +252,12 @@ export function leftParts(placeholders: number, emptySections: number, missingSe
  * "1/2 tasks done") short enough for the sidebar.
  */
 function sectionRowText(s: Section, left: SectionLeft): { count: number; description: string | undefined } {
-  const count = left.total === 0 || (s.status === 'empty' && left.total === 1) ? 0 : left.total;
   const state = left.total === 0 && s.status === 'todo' ? remember('tasksOpen', () => vscode.l10n.t('to do'))
     : left.total === 0 ? remember('done', () => vscode.l10n.t('done'))
     : s.status === 'empty' && left.total === 1 ? remember('empty', () => vscode.l10n.t('empty'))
     : undefined;
+  // A row that says its state in a word needs no count.
+  const count = state === undefined ? left.total : 0;
   // Task lists count (docs/spec.md, "Task lists"): "3/7 tasks", not-applicable ones in neither number.
   const tasks = s.tasks.done + s.tasks.open;
   if (tasks === 0) return { count, description: state };
