@@ -24,12 +24,25 @@ let badgesShown = true;
  */
 export function showCount(item: vscode.TreeItem, count: number, description: string | undefined): void {
   if (count > 0 && badgesShown) {
-    item.resourceUri = vscode.Uri.from({ scheme: SCHEME, path: `/${count}` });
+    item.resourceUri = countUri(count);
     item.description = description;
     return;
   }
   const left = count > 0 ? remember(`left:${count}`, () => vscode.l10n.t('{0} left', count)) : undefined;
   item.description = left && description ? `${left} · ${description}` : (left ?? description);
+}
+
+/** One URI per count: every row of every refresh carries one (a long document has thousands). */
+const uris = new Map<number, vscode.Uri>();
+
+function countUri(count: number): vscode.Uri {
+  let uri = uris.get(count);
+  if (!uri) {
+    if (uris.size >= 4096) uris.clear();
+    uri = vscode.Uri.from({ scheme: SCHEME, path: `/${count}` });
+    uris.set(count, uri);
+  }
+  return uri;
 }
 
 /** The count a row's badge shows (undefined: no badge), as the decoration provider reads it. */
