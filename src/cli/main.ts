@@ -343,7 +343,7 @@ function fileAnalyser(analyzer: Analyzer, host: CliHost, cwd: string, configs: C
     const files = loaded?.config.files ?? [];
     const notes = loaded !== undefined && files.length > 0 && matchesAnyGlob(path.relative(path.dirname(loaded.file), absolute).split(path.sep).join('/'), files);
     const references = resolve !== undefined && (loaded?.config.references ?? true);
-    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true, references });
+    const result = await analyzer.analyze({ key: absolute, text, templateText, ignore: loaded?.config.ignore ?? [], notes, missingSections: loaded?.config.missingSections ?? true, references, notApplicable: loaded?.config.notApplicable });
     // The repository is listed (git runs) only for a document that has references.
     const resolved = references ? await resolve(absolute, path.resolve(cwd, inputOf.get(file) ?? file), loaded?.file, result.references) : [];
     return { analysis: { text, ...result }, references: resolved };

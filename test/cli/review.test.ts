@@ -244,6 +244,30 @@ suite('CLI in code review', () => {
     });
   });
 
+  suite('task lists', () => {
+    const notes = '---\ntype: implementation-notes\n---\n# Notes\n\n## Deliverables\n- [x] Docs\n- [ ] Video (later)\n- [ ] Blog (optional)\n- [ ] Talk\n';
+
+    test('notApplicable in .impl-notes.yaml takes the place of (N/A) and (optional), in text and JSON', () => {
+      write('n.md', notes);
+      assert.match(cli(['check', '--no-references', 'n.md'], scratch).stdout, /^n\.md: tasks: Deliverables 1\/3 done$/m);
+      write('.impl-notes.yaml', 'notApplicable: ["(Later)", "(optional)"]\n');
+      const r = cli(['check', '--no-references', '--format', 'json', 'n.md'], scratch);
+      assert.equal(r.stderr, '');
+      const report = JSON.parse(r.stdout) as { files: { sections: { title: string; tasks: unknown }[] }[] };
+      assert.deepEqual(report.files[0].sections.find((s) => s.title === 'Deliverables')?.tasks, { done: 1, open: 1, notApplicable: 2 });
+    });
+
+    test('a blank marker is a config error naming its index: exit 2, the usable markers still apply', () => {
+      write('n.md', notes);
+      write('.impl-notes.yaml', 'notApplicable: ["(later)", "  "]\n');
+      const r = cli(['check', '--no-references', 'n.md'], scratch);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /\.impl-notes\.yaml: notApplicable\[1\]: expected the text that ends a task/);
+      assert.match(r.stdout, /^n\.md: tasks: Deliverables 1\/3 done$/m);
+      noStack(r);
+    });
+  });
+
   suite('badge', () => {
     test('an SVG "notes: N% filled" by default, shields.io endpoint JSON on request', () => {
       const svg = cli(['badge', 'todo.md', 'clean.md'], fixtures);

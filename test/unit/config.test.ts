@@ -27,6 +27,28 @@ suite('config: .impl-notes.yaml', () => {
     assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), ['references: expected true or false']);
   });
 
+  test('notApplicable: trimmed markers; blank, too long and non-string entries named by their index', () => {
+    const long = 'x'.repeat(101);
+    const { config, problems } = parseConfig(`notApplicable:\n  - " (later) "\n  - ""\n  - 3\n  - ${long}\n  - (skip)\n`, 'c.yaml');
+    assert.deepEqual(config.notApplicable, ['(later)', '(skip)']);
+    assert.deepEqual(problems.map((p) => p.key), ['notApplicable[1]', 'notApplicable[2]', 'notApplicable[3]']);
+    assert.match(problems[2].message, /at most 100 characters/);
+    assert.deepEqual(parseConfig('notApplicable: (later)\n', 'c.yaml').config.notApplicable, ['(later)']);
+    assert.equal(parseConfig('ignore: []\n', 'c.yaml').config.notApplicable, undefined, 'no key: the built-in markers');
+    assert.deepEqual(parseConfig('notApplicable: []\n', 'c.yaml').config.notApplicable, [], 'an empty list: no marker at all');
+  });
+
+  test('notApplicable: the first 50 markers are used, and a list of 100,000 bad entries gives 50 problems', () => {
+    const many = parseConfig(`notApplicable: [${Array.from({ length: 60 }, (_, i) => `"(m${i})"`).join(', ')}]\n`, 'c.yaml');
+    assert.equal(many.config.notApplicable?.length, 50);
+    assert.equal(many.config.notApplicable?.[49], '(m49)');
+    assert.deepEqual(many.problems.map((p) => `${p.key}: ${p.message}`), ['notApplicable: at most 50 entries are used; the rest are left out']);
+    const bad = parseConfig(`notApplicable: [${'"", '.repeat(100_000)}]\n`, 'c.yaml');
+    assert.deepEqual(bad.config.notApplicable, []);
+    assert.equal(bad.problems.length, 50);
+    assert.equal(bad.problems[49].key, 'notApplicable[49]');
+  });
+
   test('invalid YAML names the file', () => {
     const { problems } = parseConfig('ignore: [unclosed\n', '/p/.impl-notes.yaml');
     assert.equal(problems.length, 1);

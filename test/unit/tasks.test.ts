@@ -33,6 +33,15 @@ suite('task lists (docs/spec.md, "Task lists")', () => {
     ]);
   });
 
+  test('a list of markers takes the place of the built-in ones, compared without case', () => {
+    const doc = '# D\n\n## Deliverables\n- [ ] Video (LATER)\n- [ ] Blog (optional)\n- [~] Talk\n- [x] Docs\n';
+    const counts = (notApplicable?: string[]) => analyze(doc, { notApplicable }).sections[1].tasks;
+    assert.deepEqual(counts(), { done: 1, open: 1, notApplicable: 2 });
+    assert.deepEqual(counts(['(later)']), { done: 1, open: 1, notApplicable: 2 });
+    assert.deepEqual(counts(['(Later)', '(optional)']), { done: 1, open: 0, notApplicable: 3 });
+    assert.deepEqual(counts([]), { done: 1, open: 2, notApplicable: 1 }, '[~] applies with no marker');
+  });
+
   test('CRLF and an HTML comment beside the tasks', () => {
     const doc = '# D\r\n\r\n## Open\r\n<!-- tick when shipped -->\r\n- [ ] A\r\n';
     assert.deepEqual(sectionsOf(doc).map((s) => [s.title, s.status, s.open]), [['D', 'done', 0], ['Open', 'todo', 1]]);

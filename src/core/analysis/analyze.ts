@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   missingSections?: 'notes' | 'detect' | 'off';
   /** References to the repository (docs/spec.md, "References"), in notes documents only: decided as `missingSections` is; `off` never. */
   references?: 'notes' | 'detect' | 'off';
+  /** Endings that make an open task not apply (docs/spec.md, "Task lists"); the built-in ones when omitted. */
+  notApplicable?: readonly string[];
 }
 
 export interface FoundPlaceholder extends Placeholder {
@@ -86,7 +88,7 @@ export function analyzeFacts(text: string, { syntax, candidates }: DocumentFacts
     isIgnored: options.ignore ? ignoreMatcher(options.ignore) : undefined,
   });
   const sections = buildSections(syntax, found, text.length);
-  applyTasks(text, sections, syntax.code);
+  applyTasks(text, sections, syntax.code, options.notApplicable);
   const placeholders = found.map((p) => ({ ...p, section: sectionIndexAt(sections, p.start) }));
   let byContent: boolean | undefined;
   const isNotes = (mode: 'notes' | 'detect' | 'off') => mode !== 'off' && (mode === 'notes' || (byContent ??= isNotesByContent(text, sections, template)));

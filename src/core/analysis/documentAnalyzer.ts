@@ -19,6 +19,8 @@ export interface AnalysisRequest {
   missingSections?: boolean;
   /** `false`: no references (the `references` switch); otherwise read in notes documents, as missing sections are. */
   references?: boolean;
+  /** Endings that make an open task not apply; the built-in ones when omitted. */
+  notApplicable?: readonly string[];
 }
 
 /** An analysis without the text it was made from (the requester has it). */
@@ -60,6 +62,7 @@ export class DocumentAnalyzer {
       ignore: request.ignore,
       missingSections: request.missingSections === false ? 'off' : notes,
       references: request.references === false ? 'off' : notes,
+      notApplicable: request.notApplicable,
     };
   }
 

@@ -16,7 +16,16 @@ export interface NotesConfig {
   missingSections: boolean;
   /** `false`: do not check the document's references to the repository (docs/spec.md, "Resolving references"). */
   references: boolean;
+  /**
+   * Endings that make an open task not apply (docs/spec.md, "Task lists"),
+   * compared without case; undefined: the built-in `(N/A)` and `(optional)`.
+   */
+  notApplicable?: string[];
 }
+
+/** Bounds of `notApplicable`: each task line is compared with every entry. */
+export const MAX_NOT_APPLICABLE_MARKERS = 50;
+export const MAX_NOT_APPLICABLE_LENGTH = 100;
 
 export interface ConfigProblem {
   file: string;
@@ -30,7 +39,7 @@ export interface ConfigResult {
   problems: ConfigProblem[];
 }
 
-const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections', 'references'];
+const KNOWN_KEYS = ['template', 'ignore', 'files', 'missingSections', 'references', 'notApplicable'];
 
 function emptyConfig(): NotesConfig {
   return { ignore: [], files: [], missingSections: true, references: true };
@@ -86,7 +95,39 @@ export function parseConfig(text: string, file: string): ConfigResult {
     if (typeof value === 'boolean') config[key] = value;
     else problem('expected true or false', key);
   }
+  if (record.notApplicable !== undefined && record.notApplicable !== null) {
+    config.notApplicable = notApplicableList(record.notApplicable, problem);
+  }
   return { config, problems };
+}
+
+/** Why a not-applicable marker cannot be used (empty, or too long to be an ending), or undefined. */
+export function notApplicableMarkerError(marker: string): string | undefined {
+  if (marker.trim() === '') return 'expected the text that ends a task that does not apply, not an empty string';
+  if (marker.length > MAX_NOT_APPLICABLE_LENGTH) return `expected at most ${MAX_NOT_APPLICABLE_LENGTH} characters`;
+  return undefined;
+}
+
+/**
+ * The usable markers of a `notApplicable` value, trimmed, the first
+ * MAX_NOT_APPLICABLE_MARKERS; one problem per unusable entry (up to that
+ * many, so that a list of a million bad entries is not a million problems).
+ */
+function notApplicableList(value: unknown, problem: (message: string, key?: string) => void): string[] {
+  const entries = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(entries)) {
+    problem('expected a list of strings', 'notApplicable');
+    return [];
+  }
+  const markers: string[] = [];
+  let reported = 0;
+  entries.forEach((entry: unknown, i) => {
+    const error = typeof entry === 'string' ? notApplicableMarkerError(entry) : 'expected a string';
+    if (error === undefined) markers.push((entry as string).trim());
+    else if (reported++ < MAX_NOT_APPLICABLE_MARKERS) problem(error, Array.isArray(value) ? `notApplicable[${i}]` : 'notApplicable');
+  });
+  if (markers.length > MAX_NOT_APPLICABLE_MARKERS) problem(`at most ${MAX_NOT_APPLICABLE_MARKERS} entries are used; the rest are left out`, 'notApplicable');
+  return markers.slice(0, MAX_NOT_APPLICABLE_MARKERS);
 }
 
 function stringList(value: unknown, key: string, problem: (message: string, key?: string) => void): string[] {

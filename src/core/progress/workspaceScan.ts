@@ -15,6 +15,8 @@ export interface ScanFileConfig extends NotesDetection {
   templateText: string;
   ignore: readonly string[];
   missingSections: boolean;
+  /** Endings that make an open task not apply; the built-in ones when omitted. */
+  notApplicable?: readonly string[];
   /** Characters; a larger file gets an error row instead of an analysis. 0: no limit. */
   maxChars: number;
 }
@@ -111,7 +113,7 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
       return notes ? decoded : undefined;
     });
     if (text === undefined) return { file, kind: 'not-notes', key };
-    const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections });
+    const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections, notApplicable: config.notApplicable });
     if (!result) return { file, kind: 'superseded', key };
     return time('scan.result', () => toScannedNotes(file, key, text, result, withFindings));
   } catch (err) {

@@ -162,6 +162,7 @@ export class NotesAnalyzer implements vscode.Disposable {
           notes: true,
           missingSections: config.missingSections && this.settings.for(document.uri).missingSections,
           references: config.references && this.settings.for(document.uri).checkReferences,
+          notApplicable: config.notApplicable,
         });
         return { isNotes, clean, found };
       });

@@ -14,6 +14,8 @@ export interface EffectiveConfig {
   missingSections: boolean;
   /** The config file's `references` (true without one): check what notes documents name in the repository. */
   references: boolean;
+  /** Endings that make an open task not apply: the config file's `notApplicable`, else the setting. */
+  notApplicable: string[];
   /** The `.impl-notes.yaml` that applies, if any; globs are relative to its folder. */
   configFile?: vscode.Uri;
 }
@@ -25,6 +27,7 @@ interface LoadedConfigFile {
   files: string[];
   missingSections: boolean;
   references: boolean;
+  notApplicable?: string[];
 }
 
 /**
@@ -85,7 +88,7 @@ export class NotesConfigService implements vscode.Disposable {
   async forDocument(uri: vscode.Uri): Promise<EffectiveConfig> {
     const settings = this.settings.for(uri);
     if (this.restricted) {
-      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true, references: true };
+      return { get template() { return defaultTemplate(); }, templateText: defaultTemplateText, ignore: settings.ignore, files: settings.files, missingSections: true, references: true, notApplicable: settings.notApplicable };
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder ? await this.findConfig(vscode.Uri.joinPath(uri, '..'), folder.uri) : undefined;
@@ -105,6 +108,7 @@ export class NotesConfigService implements vscode.Disposable {
       files: file?.files ?? [],
       missingSections: file?.missingSections ?? true,
       references: file?.references ?? true,
+      notApplicable: file?.notApplicable ?? settings.notApplicable,
       configFile: file?.uri,
     };
   }
@@ -122,7 +126,7 @@ export class NotesConfigService implements vscode.Disposable {
       discovery = new ConfigDiscovery(workspaceHost(root), { root: root.path, report: (p) => this.report(p) });
       this.discoveries.set(key, discovery);
     }
-    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.templateText === undefined ? undefined : this.modelOf(loaded.templateText), ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections, references: loaded.config.references });
+    return discovery.forFolder(dir.path).then((loaded) => loaded && { uri: root.with({ path: loaded.file }), template: loaded.templateText === undefined ? undefined : this.modelOf(loaded.templateText), ignore: loaded.config.ignore, files: loaded.config.files, missingSections: loaded.config.missingSections, references: loaded.config.references, notApplicable: loaded.config.notApplicable });
   }
 
   private modelOf(text: string): TemplateModel {

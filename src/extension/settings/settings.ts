@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RULES } from '../../core';
+import { DEFAULT_NOT_APPLICABLE_MARKERS, MAX_NOT_APPLICABLE_MARKERS, notApplicableMarkerError, RULES } from '../../core';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 /** `open`: problems of the notes documents shown in tabs; `workspace`: of every notes file of the workspace. */
@@ -27,6 +27,10 @@ export interface Settings {
   checkReferences: boolean;
   /** What a move or rename in VS Code does to the references that name it (docs/spec.md, "When files move"). */
   updateReferencesOnFileMove: 'prompt' | 'always' | 'never';
+  /** Endings that make an open task not apply (a config file's `notApplicable` wins); the unusable ones left out. */
+  notApplicable: string[];
+  /** The entries of `tasks.notApplicable` as written, for the settings check to name the unusable ones. */
+  notApplicableAsWritten: unknown[];
 }
 
 export const SECTION = 'implementationNotes';
@@ -89,7 +93,15 @@ function readSettings(scope?: vscode.ConfigurationScope): Settings {
     analysisTimeLimit: clamp(c.get<number>('analysisTimeLimit'), 1, 300, 30) * 1000,
     checkReferences: c.get<boolean>('checkReferences', true),
     updateReferencesOnFileMove: oneOf(c.get<string>('updateReferencesOnFileMove'), ['always', 'never'] as const) ?? 'prompt',
+    ...notApplicableSetting(c.get<unknown>('tasks.notApplicable')),
   };
+}
+
+/** A hand-edited settings.json may hold anything: strings that can be endings are kept, the first 50. */
+function notApplicableSetting(value: unknown): Pick<Settings, 'notApplicable' | 'notApplicableAsWritten'> {
+  if (!Array.isArray(value)) return { notApplicable: [...DEFAULT_NOT_APPLICABLE_MARKERS], notApplicableAsWritten: [] };
+  const usable = value.filter((m): m is string => typeof m === 'string' && notApplicableMarkerError(m) === undefined);
+  return { notApplicable: usable.slice(0, MAX_NOT_APPLICABLE_MARKERS).map((m) => m.trim()), notApplicableAsWritten: value };
 }
 
 /** The value when it is one of `values` (a hand-edited settings.json may hold anything). */

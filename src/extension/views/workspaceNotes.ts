@@ -250,6 +250,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       byGlob: namedByGlobs(uri, folder, settings.files, config.files, config.configFile),
       detectByContent: settings.detectByContent,
       missingSections: config.missingSections && settings.missingSections,
+      notApplicable: config.notApplicable,
       maxChars: settings.maxDocumentSize,
     };
   }

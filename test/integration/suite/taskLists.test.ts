@@ -43,6 +43,24 @@ suite('task lists', () => {
     assert.equal((checklist.getTreeItem(phases).iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
   });
 
+  test('the tasks.notApplicable setting takes the place of the built-in markers; the rows follow at once', async () => {
+    await untitled(DOC);
+    const { checklist } = await api();
+    const rowsBecome = (want: string) => eventually(checklist.onDidRefresh, () => (rowsOf(checklist).join('|') === want ? true : undefined), 20000, want);
+    await rowsBecome('Deliverables (done · 1/2 tasks done)|Phases (to do · 0/2 tasks done)');
+    const setting = vscode.workspace.getConfiguration('implementationNotes');
+    try {
+      // "Runbook" now ends a task that does not apply, and "(optional)" no longer does.
+      await setting.update('tasks.notApplicable', ['Runbook', 'PHASE 2'], vscode.ConfigurationTarget.Global);
+      await rowsBecome('Deliverables (done · 1/2 tasks done)|Phases (to do · 0/1 tasks done)');
+      await setting.update('tasks.notApplicable', ['(optional)', 'runbook'], vscode.ConfigurationTarget.Global);
+      await rowsBecome('Deliverables (done · 1/1 tasks done)|Phases (to do · 0/2 tasks done)');
+    } finally {
+      await setting.update('tasks.notApplicable', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await rowsBecome('Deliverables (done · 1/2 tasks done)|Phases (to do · 0/2 tasks done)');
+  });
+
   test('a quick fix and the Toggle Task command tick and untick a task; the counts follow', async () => {
     const editor = await untitled(DOC);
     const { uri } = editor.document;
