@@ -25,7 +25,7 @@ export interface NotesConfig {
 
 /** Bounds of `notApplicable`: each task line is compared with every entry. */
 export const MAX_NOT_APPLICABLE_MARKERS = 50;
-export const MAX_NOT_APPLICABLE_LENGTH = 100;
+const MAX_NOT_APPLICABLE_LENGTH = 100;
 
 export interface ConfigProblem {
   file: string;
