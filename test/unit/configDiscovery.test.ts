@@ -70,7 +70,7 @@ suite('config discovery (core, over an in-memory host)', () => {
     const discovery = new ConfigDiscovery(host, { report: (p) => problems.push(p) });
     await Promise.all(['/w/a/b/c', '/w/a/b', '/w/a', '/w/d', '/w/a/b/c'].map((f) => discovery.forFolder(f)));
     assert.deepEqual(host.readOrder, ['/w/.impl-notes.yaml', '/w/t.md']);
-    assert.deepEqual(problems.map(formatConfigProblem), ['/w/.impl-notes.yaml: colour: unknown key (expected one of: template, ignore, files, missingSections, references)']);
+    assert.deepEqual(problems.map(formatConfigProblem), ['/w/.impl-notes.yaml: colour: unknown key (expected one of: template, ignore, files, missingSections, references, notApplicable)']);
   });
 
   test('a template outside the config folder is refused, by its path or through a link', async () => {

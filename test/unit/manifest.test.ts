@@ -11,7 +11,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 suite('manifest contributions agree with the core', () => {
   test('the config schema has exactly the keys the config parser knows', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/impl-notes.schema.json'), 'utf8'));
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['files', 'ignore', 'missingSections', 'references', 'template']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['files', 'ignore', 'missingSections', 'notApplicable', 'references', 'template']);
     // The parser reports any other key as unknown.
     const { problems } = parseConfig('template: t.md\nignore: [x]\nfiles: [y]\nother: 1\n', 'c.yaml');
     assert.deepEqual(problems.map((p) => p.key), ['other']);
