@@ -3,6 +3,7 @@
 // those, not every notes file of the repository, when files appear, go or
 // change.
 import type { Reference } from '../references/model';
+import { isAbsolute } from './resolve';
 
 /**
  * What a document's references depend on: the names (lower-cased) of the
@@ -24,7 +25,7 @@ export function referenceDependencies(references: readonly Reference[]): Referen
   const names = new Set<string>();
   const depend = (path: string): boolean => {
     // Absolute: never read, whatever changes (docs/spec.md, "Resolving references").
-    if (path.startsWith('/') || path.startsWith('\\') || path === '~' || path.startsWith('~/') || /^[A-Za-z]:[\\/]/.test(path)) return true;
+    if (isAbsolute(path)) return true;
     const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
     const name = trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
     if (name === '' || name === '.' || name === '..') return false;

@@ -18,7 +18,7 @@ import { api, closeAllEditors, diagnosticsWhen, eventually, repoRoot, summarize,
 const repo = path.join(workspaceRoot().fsPath, 'workspace-references');
 const notes = vscode.Uri.file(path.join(repo, 'docs', 'notes.md'));
 /** The file the notes name that is not there: created by the test, removed after it. */
-const later = vscode.Uri.file(path.join(repo, 'src', 'eviction.ts'));
+const later = vscode.Uri.file(path.join(repo, 'src', 'eviction.py'));
 
 const referenceProblems = (d: vscode.Diagnostic[]) => d.filter((x) => x.code === 'broken-reference' || x.code === 'unknown-symbol');
 /** The row's tooltip as read (MarkdownString.appendText writes spaces as `&nbsp;`). */
@@ -79,7 +79,7 @@ suite('notes in workspace: broken references of unopened files', () => {
     await workspace.notes.done; // the rescan the scope's change started
     const scanned = rowOf()!.result;
     const edit = new vscode.WorkspaceEdit();
-    edit.createFile(later, { contents: new TextEncoder().encode('export class Evictor {\n  drop(): void {}\n}\n') });
+    edit.createFile(later, { contents: new TextEncoder().encode('class Evictor:\n    def drop(self):\n        pass\n') });
     assert.ok(await vscode.workspace.applyEdit(edit));
     await diagnosticsWhen(notes, (d) => referenceProblems(d).length === 0, 60000);
     const fixed = await eventually(workspace.onDidRefresh, () => broken(rowOf()) === 0 && rowOf(), 60000, 'the row without broken references');
