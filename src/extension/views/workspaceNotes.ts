@@ -333,8 +333,8 @@ export class WorkspaceNotes implements vscode.Disposable {
       }
       if (!current) return; // an analysis is on its way
       const { analysis } = current;
-      const result = toScannedNotes(undefined, key, analysis.text, analysis, false);
-      // The editor's reference check owns an open document's references.
+      // The editor's reference check owns an open document's references: the row keeps none of its own.
+      const result = toScannedNotes(undefined, key, analysis.text, { ...analysis, references: [] }, false);
       this.references.forget(document.uri);
       const row: WorkspaceRow = { uri: document.uri, folder, path, source: 'editor', result, references: this.openDocumentReferences(document, this.rows.get(key)) };
       this.rows.set(key, row);
@@ -357,10 +357,14 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** The editor resolved (or dropped) an open document's references: its row follows. */
   private openDocumentResolved(uri: vscode.Uri): void {
-    const row = this.rows.get(uri.toString());
+    const key = uri.toString();
+    const row = this.rows.get(key);
     if (row?.source !== 'editor') return;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document && !document.isClosed) this.documentChanged(document);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!document || document.isClosed) return;
+    const updated: WorkspaceRow = { ...row, references: this.openDocumentReferences(document, row) };
+    this.rows.set(key, updated);
+    this.changed.fire({ changed: [updated], removed: [] });
   }
 
   /** A disk row's references were resolved: shown (with others that came meanwhile) unless the row changed since. */

@@ -116,8 +116,10 @@ export class WorkspaceReferences implements vscode.Disposable {
     for (const [key, { paths }] of roots ?? []) names.set(key, paths && changedNames(paths));
     let again = 0;
     const affected = (entry: Tracked): boolean => {
-      // Every root, or never resolved (its root unknown; one on its way may have read the old list): asked again.
-      if (!roots || entry.root === undefined) return true;
+      if (!roots) return true;
+      // Never resolved, its root unknown: asked again only if its first resolution is running (it may have read
+      // the old list); a waiting one reads the current list when its turn comes.
+      if (entry.root === undefined) return this.running.has(entry.uri.toString());
       if (!names.has(entry.root)) return false;
       const changed = names.get(entry.root);
       return changed === undefined || isAffected(entry.dependencies, changed);

@@ -96,6 +96,11 @@ suite('notes in workspace: broken references of unopened files', () => {
     await diagnosticsWhen(notes, (d) => referenceProblems(d).length === 2, 90000);
     await eventually(workspace.onDidRefresh, () => broken(rowOf()) === 2, 60000, 'the row broken again');
     assert.ok(!isOpen(), 'never opened');
+
+    // Opened, its row follows the editor's own check: still 2 broken, never "done" on the way.
+    await vscode.window.showTextDocument(notes);
+    const open = await eventually(workspace.onDidRefresh, () => rowOf()?.source === 'editor' && broken(rowOf()) === 2 && rowOf(), 60000, 'the open document\'s row');
+    assert.match(String(workspace.getTreeItem({ kind: 'file', row: open }).description), /^2 broken/);
   });
 
   test('200 unopened notes files with 20 references each: every row resolved, each with its own broken one (measured)', async function () {
