@@ -88,7 +88,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   // Main-thread timings wrap the handlers here, where they are registered; feature code holds no probes
   // (the analyzer's and the chunked diagnostics' run in later turns, after an await: theirs stay inside).
   const statusBar = registerStatusBar(checklist.provider, timedEvent('statusBar', checklist.provider.onDidRefresh), () => configs.restricted);
-  const workspaceNotes = new WorkspaceNotes(configs, settings, analyzer, backend, log, WORKSPACE_VIEW);
+  const workspaceNotes = new WorkspaceNotes(configs, settings, analyzer, backend, log, WORKSPACE_VIEW, references);
   const workspace = registerWorkspaceView(workspaceNotes, () => configs.restricted);
   const notices = new NotNotesNotices();
   const walkthrough = registerWalkthroughProgress(analyzer, context.globalState);

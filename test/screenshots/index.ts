@@ -14,17 +14,29 @@ async function shot(name: string): Promise<void> {
   await pause(2500);
 }
 
-/** Notes at different stages: some placeholders filled, one without its security chapter, one finished. */
+/** The examples' own code, as a filled Code Structure names it (the team notes' references resolve). */
+const TREE = '```\nexamples/\n├── search/\n│   └── query.py\n└── indexer/\n    ├── queue.py\n    └── writer.py\n```';
+
+/**
+ * Notes at different stages: some placeholders filled, one without its
+ * security chapter, one finished, and one finished but naming code the
+ * examples do not have (a broken reference and an unknown symbol).
+ */
 async function writeTeamNotes(dir: vscode.Uri): Promise<void> {
   const template = defaultTemplate().text;
-  const fill = (phase: string, share: number, drop?: RegExp) => {
+  const fill = (phase: string, share: number, drop?: RegExp, locations = ['search/query.py', 'indexer/writer.py']) => {
     let n = 0;
+    let located = 0;
     let text = template.replace('# Implementation Notes Template', `# Implementation Notes: ${phase}`).replace('[Phase Number and Name]', phase);
+    text = text.replace(/^```\nproject_root\/[\s\S]*?^```/m, TREE);
+    text = text.replace(/\[File path\]/g, () => locations[located++ % locations.length]);
     text = text.replace(/\[[^[\]\n]{1,120}\](?!\()/g, (m) => ((n++ * 37) % 100 < share * 100 ? 'Written up.' : m));
     return drop ? text.replace(drop, '') : text;
   };
+  const sessions = fill('Phase 6: Sessions', 1, undefined, ['auth/sessions.py', 'indexer/writer.py']).replace('`ClassName`', '`SessionStore`');
   const files: [string, string][] = [
     ['phase-1-authentication.md', fill('Phase 1: Authentication', 1)],
+    ['phase-6-sessions.md', sessions],
     ['phase-3-billing.md', fill('Phase 3: Billing', 0.6, /^## Security Implementation[\s\S]*?(?=^## )/m)],
     ['phase-4-exports.md', fill('Phase 4: Exports', 0.15)],
     ['api/phase-5-webhooks.md', fill('Phase 5: Webhooks', 0.85)],

@@ -24,6 +24,13 @@ suite('progress: how much is left', () => {
     assert.equal(compareByRemaining(files[1], files[1]), 0);
   });
 
+  test('broken references order files with as much left: a finished file with some is above the finished ones, never among them', () => {
+    const broken = (f: FileProgress, n: number): FileProgress => ({ ...f, broken: n });
+    const files = [row('a.md', 0, 0, 0, 10), broken(row('b.md', 0, 0, 0, 10), 2), row('c.md', 1, 0, 0), broken(row('d.md', 1, 0, 0), 1), broken(row('e.md', 0, 0, 0), 5)];
+    // What is left still decides first (the one measure); broken references are wrong, not unfinished.
+    assert.deepEqual(sortByRemaining(files).map((f) => f.path), ['d.md', 'c.md', 'e.md', 'b.md', 'a.md']);
+  });
+
   test('does not reorder its input', () => {
     const files = [row('b.md', 0, 0, 0), row('a.md', 3, 0, 0)];
     sortByRemaining(files);

@@ -6,13 +6,18 @@ import {
   findings,
   HostError,
   LineIndex,
+  brokenCount,
   progress,
+  referenceFindingsOf,
+  RepositoryFiles,
+  resolveReferences,
   scanFiles,
   type AnalysisRequest,
   type ScanFileConfig,
   type ScanHost,
   type ScannedFile,
 } from '../../src/core';
+import { MemoryHost } from './fakes';
 
 const config = (over: Partial<ScanFileConfig> = {}): ScanFileConfig => ({
   templateText: defaultTemplate().text,
@@ -161,5 +166,38 @@ suite('workspace scan (core)', () => {
       findings(analysis).map((f) => ({ code: f.code, message: f.message, start: lines.positionAt(f.start), end: lines.positionAt(f.end) })),
     );
     assert.equal(row.findings.length, 2);
+  });
+
+  test('references: kept with their positions; resolved, the same findings at the same ranges as the open document', async () => {
+    // CRLF and a BOM: positions must follow the editor's lines, as the placeholders' do.
+    const text = '\uFEFF# Implementation Notes\r\n\r\n## Components\r\n\r\n- **Location**: `src/gone.ts`\r\n- **Key Classes/Functions**:\r\n  - `Missing`: gone\r\n\r\nSee `src/a.ts` and `src/a.ts#L9`.\r\n';
+    const { byFile, requests } = await scanAll({ 'docs/a.md': text }, { 'docs/a.md': { missingSections: false } });
+    const row = byFile.get('docs/a.md')!;
+    assert.ok(row.kind === 'notes' && row.references, 'the row keeps its references');
+    assert.notEqual(requests[0].references, false);
+    const clean = text.slice(1);
+    const analysis = { text: clean, ...new DocumentAnalyzer().analyze({ key: 'x', text: clean, ignore: [], notes: true, missingSections: false }, true) };
+    assert.deepEqual(row.references.list, analysis.references);
+
+    const host = MemoryHost.of({ '/repo/src/a.ts': 'export const a = 1;\n', '/repo/lib/gone.ts': 'export class Other {}\n' });
+    const files = new RepositoryFiles('/repo', ['src/a.ts', 'lib/gone.ts']);
+    const resolved = await resolveReferences(row.references.list, { host, files, document: '/repo/docs/a.md' });
+    const lines = new LineIndex(clean);
+    const asOpen = findings(analysis, resolved)
+      .filter((f) => f.code === 'broken-reference' || f.code === 'unknown-symbol')
+      .map((f) => ({ code: f.code, message: f.message, start: lines.positionAt(f.start), end: lines.positionAt(f.end) }));
+    assert.deepEqual(referenceFindingsOf(row.references, resolved), asOpen);
+    assert.deepEqual(asOpen.map((f) => `${f.start.line}:${f.start.character} ${f.code}`), ['4:17 broken-reference', '6:5 unknown-symbol', '8:20 broken-reference']);
+    assert.deepEqual(brokenCount(asOpen), { brokenReferences: 2, unknownSymbols: 1, total: 3 });
+  });
+
+  test('references off (the config switch, the checkReferences setting): none kept, none read', async () => {
+    const text = '# Implementation Notes\n\n- **Location**: `src/gone.ts`\n';
+    const { byFile, requests } = await scanAll({ 'a.md': text, 'b.md': text }, { 'a.md': { references: false } });
+    const a = byFile.get('a.md')!;
+    const b = byFile.get('b.md')!;
+    assert.equal(requests.find((r) => r.key === 'mem:a.md')?.references, false);
+    assert.ok(a.kind === 'notes' && a.references === undefined);
+    assert.ok(b.kind === 'notes' && b.references?.list.length === 1, 'on by default');
   });
 });

@@ -38,11 +38,17 @@ export interface FileProgress {
   /** Workspace-relative path, with '/' separators (or the file's URI). */
   path: string;
   progress: Progress;
+  /** Its broken references and unknown symbols: wrong, not unfinished, so not part of what is left; they order files that have as much left. */
+  broken?: number;
 }
 
-/** Most left first (the measure the rows show), then by path so the order is stable. */
+/**
+ * Most left first (the measure the rows show), then most broken references
+ * (a finished file with some is no finished file), then by path so the
+ * order is stable.
+ */
 export function compareByRemaining(a: FileProgress, b: FileProgress): number {
-  return b.progress.left.total - a.progress.left.total || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return b.progress.left.total - a.progress.left.total || (b.broken ?? 0) - (a.broken ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 export function sortByRemaining<T extends FileProgress>(files: readonly T[]): T[] {

@@ -9,12 +9,15 @@ import { progress, type Progress } from './remaining';
 import type { Section } from '../markdown/sections';
 import type { AnalysisRequest, AnalysisResult } from '../analysis/documentAnalyzer';
 import { LineIndex, stripBom, type Position } from '../markdown/text';
+import type { Reference, ResolvedReference } from '../references/model';
 
 /** What applies to one file, as the host's settings and config file say. */
 export interface ScanFileConfig extends NotesDetection {
   templateText: string;
   ignore: readonly string[];
   missingSections: boolean;
+  /** `false`: no references are read (the `references` switch, the editor's `checkReferences`). */
+  references?: boolean;
   /** Endings that make an open task not apply; the built-in ones when omitted. */
   notApplicable?: readonly string[];
   /** Characters; a larger file gets an error row instead of an analysis. 0: no limit. */
@@ -48,8 +51,17 @@ export interface ScannedNotes {
   progress: Progress;
   sections: Section[];
   missingSections: MissingSection[];
-  /** Only when the scan was asked for them (the `workspace` diagnostics scope). */
+  /** Only when the scan was asked for them (the `workspace` diagnostics scope); never the reference findings, which need the repository. */
   findings?: LocatedFinding[];
+  /** What the file names in the repository, for the host to resolve (`referenceFindingsOf`); absent when nothing, or the check is off. */
+  references?: ScannedReferences;
+}
+
+/** A scanned file's references, with each one's span as positions (the text is not kept). */
+export interface ScannedReferences {
+  list: Reference[];
+  /** `spans[i]` is where `list[i]` stands. */
+  spans: { start: Position; end: Position }[];
 }
 
 export type ScannedFile<F> = { file: F } & (
@@ -113,7 +125,7 @@ async function scanFile<F>(file: F, host: ScanHost<F>, time: <T>(step: string, f
       return notes ? decoded : undefined;
     });
     if (text === undefined) return { file, kind: 'not-notes', key };
-    const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections, notApplicable: config.notApplicable });
+    const result = await host.analyze({ key, text, templateText: config.templateText, ignore: config.ignore, notes: true, missingSections: config.missingSections, references: config.references, notApplicable: config.notApplicable });
     if (!result) return { file, kind: 'superseded', key };
     return time('scan.result', () => toScannedNotes(file, key, text, result, withFindings));
   } catch (err) {
@@ -128,9 +140,45 @@ export function toScannedNotes<F>(file: F, key: string, text: string, result: An
     progress: progress(result),
     sections: result.sections, missingSections: result.missing,
   };
+  let index: LineIndex | undefined;
+  const lines = () => (index ??= new LineIndex(text));
   if (withFindings) {
-    const lines = new LineIndex(text);
-    out.findings = findings({ text, ...result }).map((f) => ({ code: f.code, message: f.message, start: lines.positionAt(f.start), end: lines.positionAt(f.end) }));
+    out.findings = findings({ text, ...result }).map((f) => ({ code: f.code, message: f.message, start: lines().positionAt(f.start), end: lines().positionAt(f.end) }));
+  }
+  if (result.references.length > 0) {
+    out.references = { list: result.references, spans: result.references.map((r) => ({ start: lines().positionAt(r.start), end: lines().positionAt(r.end) })) };
   }
   return out;
+}
+
+/**
+ * The broken references and unknown symbols of a scanned file (docs/spec.md,
+ * "Resolving references"), from its references resolved in their order (as
+ * `resolveReferences` returns them), at the spans the scan found: the same
+ * findings, ranges and messages as the open document's.
+ */
+export function referenceFindingsOf(references: ScannedReferences, resolved: readonly ResolvedReference[]): LocatedFinding[] {
+  const out: LocatedFinding[] = [];
+  for (let i = 0; i < resolved.length && i < references.spans.length; i++) {
+    const finding = resolved[i].finding;
+    if (finding) out.push({ code: finding.code, message: finding.message, ...references.spans[i] });
+  }
+  return out;
+}
+
+/** A file's broken references by kind (a row's count and its tooltip's breakdown); `total` counts both, as the CLI's summary does. */
+export interface BrokenCount {
+  brokenReferences: number;
+  unknownSymbols: number;
+  total: number;
+}
+
+export function brokenCount(found: readonly { code: FindingCode }[]): BrokenCount {
+  let brokenReferences = 0;
+  let unknownSymbols = 0;
+  for (const f of found) {
+    if (f.code === 'broken-reference') brokenReferences++;
+    else if (f.code === 'unknown-symbol') unknownSymbols++;
+  }
+  return { brokenReferences, unknownSymbols, total: brokenReferences + unknownSymbols };
 }

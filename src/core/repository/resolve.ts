@@ -136,7 +136,7 @@ function quoted(path: string): string {
 }
 
 /** Written as an absolute path: leaves the repository whatever it names. */
-function isAbsolute(path: string): boolean {
+export function isAbsolute(path: string): boolean {
   const c = path.charCodeAt(0);
   if (path.startsWith('/') || path.startsWith('\\') || path === '~' || path.startsWith('~/')) return true;
   // `C:/…`, `C:\…`

@@ -185,8 +185,9 @@ class OpenTabs implements vscode.Disposable {
 
 /**
  * Problems of the notes files the workspace scan read from disk (scope
- * `workspace`): a file open in the editor has its problems from its live
- * text, in the other collection.
+ * `workspace`), their broken references and unknown symbols once resolved
+ * (a row's resolution is a change of it): a file open in the editor has its
+ * problems from its live text, in the other collection.
  */
 function registerWorkspaceDiagnostics(workspace: WorkspaceNotes, settings: NotesSettings): vscode.Disposable {
   const workspaceScope = (uri: vscode.Uri) => settings.for(uri).diagnosticsScope === 'workspace';
@@ -196,7 +197,7 @@ function registerWorkspaceDiagnostics(workspace: WorkspaceNotes, settings: Notes
       for (const uri of removed) collection.delete(uri);
       for (const row of changed) {
         const found = row.result.kind === 'notes' ? row.result.findings : undefined;
-        if (row.source === 'disk' && found && workspaceScope(row.uri)) collection.set(row.uri, located(settings.for(row.uri), found));
+        if (row.source === 'disk' && found && workspaceScope(row.uri)) collection.set(row.uri, located(settings.for(row.uri), found, row.references?.findings));
         else collection.delete(row.uri);
       }
     });
@@ -214,12 +215,15 @@ function registerWorkspaceDiagnostics(workspace: WorkspaceNotes, settings: Notes
   );
 }
 
-function located(settings: Settings, list: readonly LocatedFinding[]): vscode.Diagnostic[] {
+/** The scan's findings and (once resolved) the reference findings of a file read from disk. */
+function located(settings: Settings, list: readonly LocatedFinding[], references: readonly LocatedFinding[] = []): vscode.Diagnostic[] {
   const severityOf = severities(settings);
   const out: vscode.Diagnostic[] = [];
-  for (const f of list) {
-    const severity = severityOf[f.code];
-    if (severity !== 'off') out.push(diagnosticOf(f, f.start, f.end, severity));
+  for (const part of [list, references]) {
+    for (const f of part) {
+      const severity = severityOf[f.code];
+      if (severity !== 'off') out.push(diagnosticOf(f, f.start, f.end, severity));
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { matchesAnyGlob, ResolutionCache, resolveReferences, RepositoryFiles, walkRepository, type Analysis, type LineIndex, type NotesHost, type ResolvedReference } from '../../core';
+import { matchesAnyGlob, ResolutionCache, resolveReferences, RepositoryFiles, walkRepository, type Analysis, type LineIndex, type NotesHost, type Reference, type ResolvedReference } from '../../core';
 import type { DocumentAnalysis, NotesAnalyzer } from '../analysis/analyzer';
 import { workspaceHost, type NotesConfigService } from '../settings/notesConfig';
 import type { NotesSettings } from '../settings/settings';
@@ -14,6 +14,8 @@ const MAX_LISTED_FILES = 200_000;
 const WHOLE_READ_FACTOR = 8;
 /** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
 const RECHECK_DEBOUNCE_MS = 100;
+/** Changed paths named per root and re-check at most; past this a change says "everything" (a checkout, a build). */
+const MAX_NAMED_CHANGES = 10_000;
 
 /** What the host adds to `workspace.fs` for a repository root; each undefined where it does not serve (the web, remote schemes). */
 export interface RepositoryPlatform {
@@ -35,6 +37,12 @@ export interface DocumentReferences {
 }
 
 type Resolution = DocumentReferences & { analysis: Analysis };
+
+/** Files of repositories appeared, went or changed (after the re-check's wait): what other readers of `resolveFile` re-resolve. */
+export interface RepositoryChange {
+  /** The roots whose files changed, each with the changed paths (relative to it; a folder's files included), or `undefined`: too many to name. Absent: every root, as the roots were found again. */
+  roots?: Map<string, { root: vscode.Uri; paths: string[] | undefined }>;
+}
 
 interface Pending {
   /** Bumped by every request for the document: an older request's result is dropped. */
@@ -70,8 +78,11 @@ export class ReferenceService implements vscode.Disposable {
   private readonly knownRoots = new Map<string, vscode.Uri>();
   private readonly resolvedEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.resolvedEmitter];
-  /** Roots whose documents are re-checked at the next timer: files there appeared, went or changed. */
-  private readonly dirtyRoots = new Set<string>();
+  /** Roots whose documents are re-checked at the next timer (files there appeared, went or changed), with the paths changed while they are few. */
+  private dirtyRoots = new Map<string, { root: vscode.Uri; paths: string[] | undefined }>();
+  private readonly filesEmitter = new vscode.EventEmitter<RepositoryChange>();
+  /** Files of repositories changed, or the roots were found again: fired with the open documents' re-check. */
+  readonly onDidChangeFiles = this.filesEmitter.event;
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   /** A document's references were resolved anew (or dropped): links, diagnostics and hovers read `resolved` again. */
   readonly onDidResolve = this.resolvedEmitter.event;
@@ -85,6 +96,7 @@ export class ReferenceService implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
+      this.filesEmitter,
       watcher,
       watcher.onDidCreate((uri) => void this.created(uri)),
       watcher.onDidDelete((uri) => this.deleted(uri)),
@@ -285,6 +297,29 @@ export class ReferenceService implements vscode.Disposable {
     return running;
   }
 
+  /**
+   * A file's references (read from disk, not an open document: the
+   * workspace scan's) resolved as an open document's are: its root, the
+   * same file list and cache. Undefined when the file is outside every
+   * workspace folder, or `current` says the answer is no longer wanted.
+   * Throws when the repository cannot be listed.
+   */
+  async resolveFile(uri: vscode.Uri, references: readonly Reference[], current: () => boolean = () => true): Promise<{ root: vscode.Uri; references: ResolvedReference[] } | undefined> {
+    const root = await this.rootOf(uri);
+    if (!root || !current()) return undefined;
+    const resolved = await this.resolveAgainst(root, uri, references, current);
+    return resolved && { root, references: resolved };
+  }
+
+  /** The references resolved against the root's repository (its file list built on first use); undefined once `current` says no. */
+  private async resolveAgainst(root: vscode.Uri, uri: vscode.Uri, references: readonly Reference[], current: () => boolean): Promise<ResolvedReference[] | undefined> {
+    const repository = this.repository(root);
+    const files = await repository.files;
+    if (!current()) return undefined;
+    repository.cache.startCheck();
+    return resolveReferences(references, { host: repository.host, files, document: documentPath(uri, root), cache: repository.cache });
+  }
+
   private async run(document: vscode.TextDocument, analysis: DocumentAnalysis, current: () => boolean): Promise<Resolution | undefined> {
     const key = document.uri.toString();
     const started = performance.now();
@@ -295,12 +330,8 @@ export class ReferenceService implements vscode.Disposable {
         this.resolutions.delete(key);
         return undefined;
       }
-      const repository = this.repository(root);
-      const files = await repository.files;
-      if (!current()) return undefined;
-      repository.cache.startCheck();
-      const references = await resolveReferences(analysis.analysis.references, { host: repository.host, files, document: documentPath(document.uri, root), cache: repository.cache });
-      if (!current() || document.isClosed || document.version !== analysis.version) return undefined;
+      const references = await this.resolveAgainst(root, document.uri, analysis.analysis.references, current);
+      if (!references || !current() || document.isClosed || document.version !== analysis.version) return undefined;
       const resolution: Resolution = { document, analysis: analysis.analysis, lines: analysis.lines, version: analysis.version, root, references };
       this.resolutions.set(key, resolution);
       this.log.trace(`references: ${references.length} resolved in ${document.uri.toString(true)} v${analysis.version} in ${(performance.now() - started).toFixed(1)} ms`);
@@ -330,7 +361,9 @@ export class ReferenceService implements vscode.Disposable {
     this.repositories.clear();
     this.gitFolders.clear();
     this.knownRoots.clear();
+    this.dirtyRoots.clear();
     for (const document of vscode.workspace.textDocuments) if (this.analyzer.current(document)) void this.resolve(document);
+    this.filesEmitter.fire({});
   }
 
   /** The repositories (their lists already built) whose root holds `uri`, with its path relative to each. */
@@ -372,7 +405,7 @@ export class ReferenceService implements vscode.Disposable {
       } else if (stat.type & vscode.FileType.File) {
         files.add(rel);
       }
-      this.markDirty(repository.root);
+      this.markDirty(repository.root, rel, inside.map((child) => `${rel}/${child}`));
     }
   }
 
@@ -385,24 +418,25 @@ export class ReferenceService implements vscode.Disposable {
     for (const { repository, rel } of this.owners(uri)) {
       void repository.files.then((files) => {
         repository.cache.forget(uri.path);
+        let under: string[] = [];
         if (!files.remove(rel) && files.isFolder(rel)) {
           const prefix = `${rel}/`;
-          const under = [...files].filter((f) => f.startsWith(prefix));
+          under = [...files].filter((f) => f.startsWith(prefix));
           for (const file of under) {
             files.remove(file);
             repository.cache.forget(`${uri.path}/${file.slice(prefix.length)}`);
           }
         }
-        this.markDirty(repository.root);
+        this.markDirty(repository.root, rel, under);
       }, () => undefined);
     }
   }
 
   /** A file changed on disk: what was read of it is forgotten. */
   private changed(uri: vscode.Uri): void {
-    for (const { repository } of this.owners(uri)) {
+    for (const { repository, rel } of this.owners(uri)) {
       repository.cache.forget(uri.path);
-      this.markDirty(repository.root);
+      this.markDirty(repository.root, rel);
     }
   }
 
@@ -411,19 +445,28 @@ export class ReferenceService implements vscode.Disposable {
     this.reset();
   }
 
-  private markDirty(root: vscode.Uri): void {
-    this.dirtyRoots.add(root.toString());
+  /** `rel` (and the files of a folder, `under`) changed in the root: its documents are re-checked at the next timer. */
+  private markDirty(root: vscode.Uri, rel: string, under: readonly string[] = []): void {
+    const key = root.toString();
+    let dirty = this.dirtyRoots.get(key);
+    if (!dirty) {
+      dirty = { root, paths: [] };
+      this.dirtyRoots.set(key, dirty);
+    }
+    if (dirty.paths && dirty.paths.length + 1 + under.length <= MAX_NAMED_CHANGES) dirty.paths.push(rel, ...under);
+    else dirty.paths = undefined;
     clearTimeout(this.recheckTimer);
     this.recheckTimer = setTimeout(() => this.recheck(), RECHECK_DEBOUNCE_MS);
   }
 
-  /** Re-resolves the notes documents whose references were resolved against a root where files changed. */
+  /** Re-resolves the notes documents whose references were resolved against a root where files changed, and tells the other readers. */
   private recheck(): void {
-    const roots = new Set(this.dirtyRoots);
-    this.dirtyRoots.clear();
+    const roots = this.dirtyRoots;
+    this.dirtyRoots = new Map();
     for (const resolution of [...this.resolutions.values()]) {
       if (roots.has(resolution.root.toString()) && !resolution.document.isClosed) void this.resolve(resolution.document);
     }
+    this.filesEmitter.fire({ roots });
   }
 }
 

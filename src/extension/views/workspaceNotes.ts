@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { decodeText, defaultTemplateText, HostError, isExcludedPath, isNotesDocument, matchesAnyGlob, scanFiles, stripBom, toScannedNotes, tooLargeMessage, type ScanFileConfig, type ScanHost, type ScannedFile, type ScannedNotes } from '../../core';
+import { decodeText, defaultTemplateText, HostError, isExcludedPath, isNotesDocument, matchesAnyGlob, scanFiles, stripBom, toScannedNotes, tooLargeMessage, type LocatedFinding, type ScanFileConfig, type ScanHost, type ScannedFile, type ScannedNotes } from '../../core';
 import type { AnalysisBackend } from '../analysis/backend';
 import { namedByGlobs, relativePath, type NotesAnalyzer } from '../analysis/analyzer';
 import { mainThreadTimings } from '../util/mainThreadTimings';
+import type { ReferenceService } from '../references/referenceService';
 import type { NotesConfigService } from '../settings/notesConfig';
 import type { NotesSettings } from '../settings/settings';
+import { WorkspaceReferences } from './workspaceReferences';
 
 /** One notes file of the workspace: its progress, or why it could not be checked. */
 export interface WorkspaceRow {
@@ -15,6 +17,16 @@ export interface WorkspaceRow {
   /** `editor`: from the open document's live text (the editor's own analysis); `disk`: read by the scan. */
   source: 'editor' | 'disk';
   result: ScannedNotes | { kind: 'error'; error: string };
+  /** Its references resolved against its repository; undefined when it names nothing there, or the check is off. */
+  references?: RowReferences;
+}
+
+/** A row's broken references and unknown symbols (docs/spec.md, "Progress": wrong, not unfinished). */
+export interface RowReferences {
+  /** The reference findings of the last resolution (kept while a newer one runs); undefined before the first. */
+  findings: LocatedFinding[] | undefined;
+  /** A resolution is on its way. */
+  resolving: boolean;
 }
 
 export interface WorkspaceChange {
@@ -40,6 +52,8 @@ const MARKDOWN_NAME = /\.(md|markdown)$/i;
 const WATCH_DEBOUNCE_MS = 300;
 /** A file whose scan a newer editor request superseded is asked again this many times. */
 const SUPERSEDED_RETRIES = 2;
+/** Rows whose references were resolved are handed over together, this long after the first (one view refresh, not one per file). */
+const RESOLVED_BATCH_MS = 50;
 
 /**
  * Every notes file of the workspace, found with `findFiles`, read with
@@ -66,6 +80,10 @@ export class WorkspaceNotes implements vscode.Disposable {
   capped = false;
   /** Whether the rows carry findings (some folder's problems cover the workspace). */
   private withFindings = false;
+  private readonly references: WorkspaceReferences;
+  /** Rows whose references were resolved, handed over at the next timer. */
+  private resolvedRows = new Map<string, WorkspaceRow>();
+  private resolvedTimer: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -76,9 +94,13 @@ export class WorkspaceNotes implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Where the scan's progress shows. */
     private readonly viewId: string,
+    /** The reference check of open documents: disk rows resolve through its repositories, editor rows read it. */
+    private readonly referenceService: ReferenceService,
   ) {
+    this.references = new WorkspaceReferences(referenceService, log, (uri, scanned, findings) => this.referencesResolved(uri, scanned, findings));
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN);
     this.disposables.push(
+      this.references,
       watcher,
       watcher.onDidCreate((uri) => this.fileChanged(uri)),
       watcher.onDidChange((uri) => this.fileChanged(uri)),
@@ -92,6 +114,8 @@ export class WorkspaceNotes implements vscode.Disposable {
         void this.entryAdded(newUri);
       })),
       analyzer.onDidChangeAnalysis((document) => this.documentChanged(document)),
+      // An open document's references resolved: its row shows them.
+      referenceService.onDidResolve((uri) => this.openDocumentResolved(uri)),
       // Closed: its row goes back to what is on disk.
       analyzer.onDidForget((uri) => this.fileChanged(uri)),
       configs.onDidChange(() => this.rescanIfWanted()),
@@ -103,6 +127,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     clearTimeout(this.pendingTimer);
+    clearTimeout(this.resolvedTimer);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -164,7 +189,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     const files = found.slice(0, MAX_SCANNED_FILES);
     const keep = new Set(files.map((f) => f.uri.toString()));
     const removed = [...this.rows.values()].filter((r) => !keep.has(r.uri.toString())).map((r) => r.uri);
-    for (const uri of removed) this.rows.delete(uri.toString());
+    for (const uri of removed) this.removeRow(uri);
     if (removed.length > 0) this.changed.fire({ changed: [], removed });
     await this.scan(files, () => generation !== this.generation);
     if (generation !== this.generation) return;
@@ -250,6 +275,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       byGlob: namedByGlobs(uri, folder, settings.files, config.files, config.configFile),
       detectByContent: settings.detectByContent,
       missingSections: config.missingSections && settings.missingSections,
+      references: config.references && settings.checkReferences,
       notApplicable: config.notApplicable,
       maxChars: settings.maxDocumentSize,
     };
@@ -272,10 +298,17 @@ export class WorkspaceNotes implements vscode.Disposable {
         }
         this.retries.delete(key);
         if (r.kind === 'not-notes') {
-          if (this.rows.delete(key)) change.removed.push(r.file.uri);
+          if (this.removeRow(r.file.uri)) change.removed.push(r.file.uri);
           continue;
         }
         const row: WorkspaceRow = { uri: r.file.uri, folder: r.file.folder, path: r.file.path, source: 'disk', result: r.kind === 'error' ? { kind: 'error', error: r.error } : r };
+        if (r.kind === 'notes' && r.references) {
+          // The last findings stay shown until the new ones come (no flicker on a rescan), as in the editor.
+          row.references = { findings: this.rows.get(key)?.references?.findings, resolving: true };
+          this.references.request(row.uri, r);
+        } else {
+          this.references.forget(row.uri);
+        }
         this.rows.set(key, row);
         change.changed.push(row);
       }
@@ -295,16 +328,65 @@ export class WorkspaceNotes implements vscode.Disposable {
       const key = document.uri.toString();
       const current = this.analyzer.current(document);
       if (!this.analyzer.isNotes(document)) {
-        if (this.rows.delete(key)) this.changed.fire({ changed: [], removed: [document.uri] });
+        if (this.removeRow(document.uri)) this.changed.fire({ changed: [], removed: [document.uri] });
         return;
       }
       if (!current) return; // an analysis is on its way
       const { analysis } = current;
-      const result = toScannedNotes(undefined, key, analysis.text, analysis, false);
-      const row: WorkspaceRow = { uri: document.uri, folder, path, source: 'editor', result };
+      // The editor's reference check owns an open document's references: the row keeps none of its own.
+      const result = toScannedNotes(undefined, key, analysis.text, { ...analysis, references: [] }, false);
+      this.references.forget(document.uri);
+      const row: WorkspaceRow = { uri: document.uri, folder, path, source: 'editor', result, references: this.openDocumentReferences(document, this.rows.get(key)) };
       this.rows.set(key, row);
       this.changed.fire({ changed: [row], removed: [] });
     });
+  }
+
+  /** An open document's references, as the editor's check resolved them for its current analysis (the last ones while a newer one runs). */
+  private openDocumentReferences(document: vscode.TextDocument, previous: WorkspaceRow | undefined): RowReferences | undefined {
+    const current = this.analyzer.current(document);
+    if (!current || current.analysis.references.length === 0) return undefined;
+    const resolution = this.referenceService.resolution(document.uri);
+    if (!resolution) return { findings: previous?.references?.findings, resolving: true };
+    const findings: LocatedFinding[] = [];
+    for (const r of resolution.references) {
+      if (r.finding) findings.push({ code: r.finding.code, message: r.finding.message, start: resolution.lines.positionAt(r.start), end: resolution.lines.positionAt(r.end) });
+    }
+    return { findings, resolving: false };
+  }
+
+  /** The editor resolved (or dropped) an open document's references: its row follows. */
+  private openDocumentResolved(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const row = this.rows.get(key);
+    if (row?.source !== 'editor') return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!document || document.isClosed) return;
+    const updated: WorkspaceRow = { ...row, references: this.openDocumentReferences(document, row) };
+    this.rows.set(key, updated);
+    this.changed.fire({ changed: [updated], removed: [] });
+  }
+
+  /** A disk row's references were resolved: shown (with others that came meanwhile) unless the row changed since. */
+  private referencesResolved(uri: vscode.Uri, scanned: ScannedNotes, findings: LocatedFinding[] | undefined): void {
+    const key = uri.toString();
+    const row = this.rows.get(key);
+    if (!row || row.result !== scanned) return;
+    const updated: WorkspaceRow = { ...row, references: { findings: findings ?? row.references?.findings, resolving: false } };
+    this.rows.set(key, updated);
+    this.resolvedRows.set(key, updated);
+    this.resolvedTimer ??= setTimeout(() => {
+      this.resolvedTimer = undefined;
+      const changed = [...this.resolvedRows.values()].filter((r) => this.rows.get(r.uri.toString()) === r);
+      this.resolvedRows = new Map();
+      if (changed.length > 0) this.changed.fire({ changed, removed: [] });
+    }, RESOLVED_BATCH_MS);
+  }
+
+  /** Its row goes, and so does any resolution of its references. */
+  private removeRow(uri: vscode.Uri): boolean {
+    this.references.forget(uri);
+    return this.rows.delete(uri.toString());
   }
 
   /** A Markdown file was created or changed on disk (or its document closed): rescanned with the next batch. */
@@ -354,7 +436,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     const removed: vscode.Uri[] = [];
     for (const [k, row] of this.rows) {
       if ((k === key || k.startsWith(prefix)) && row.source === 'disk') {
-        this.rows.delete(k);
+        this.removeRow(row.uri);
         removed.push(row.uri);
       }
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type ScannedNotes } from '../../core';
+import { brokenCount, checklistChildren, checklistRows, sectionKeys, sectionLeft, sortByRemaining, type BrokenCount, type ScannedNotes } from '../../core';
 import { iconFor, leftParts, markdownEscaped, missingItemOf, missingTreeItem, sectionTooltip, showSectionState, type MissingItem } from './checklist';
 import { showCount } from './countBadges';
 import { remember } from '../util/labels';
@@ -20,7 +20,8 @@ export type WorkspaceNode = FolderNode | FileNode | SectionNode | MissingNode;
 const REFRESH_MS = 200;
 
 /**
- * "Notes in Workspace": every notes file, least complete first, grouped by
+ * "Notes in Workspace": every notes file, least complete first (then most
+ * broken references), grouped by
  * folder in a multi-root workspace; a file expands to its sections (the
  * checklist's model); clicking opens the file, or the file at the section.
  */
@@ -103,13 +104,13 @@ export class WorkspaceNotesProvider implements vscode.TreeDataProvider<Workspace
   }
 }
 
-/** Most left first (the count each row shows), errors last; by path within a count. */
+/** Most left first (the count each row shows), then most broken references, errors last; by path within a count. */
 function inViewOrder(rows: readonly WorkspaceRow[]): WorkspaceRow[] {
-  const notes: { path: string; progress: ScannedNotes['progress']; row: WorkspaceRow }[] = [];
+  const notes: { path: string; progress: ScannedNotes['progress']; broken: number; row: WorkspaceRow }[] = [];
   const errors: WorkspaceRow[] = [];
   for (const row of rows) {
     if (row.result.kind === 'error') errors.push(row);
-    else notes.push({ path: row.uri.toString(), progress: row.result.progress, row });
+    else notes.push({ path: row.uri.toString(), progress: row.result.progress, broken: brokenOf(row).total, row });
   }
   errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...sortByRemaining(notes).map((n) => n.row), ...errors];
@@ -123,12 +124,22 @@ function folderItem(folder: vscode.WorkspaceFolder, files: number): vscode.TreeI
   return item;
 }
 
-let fileIcons: Record<'todo' | 'done' | 'error', vscode.ThemeIcon> | undefined;
+const NO_BROKEN: BrokenCount = { brokenReferences: 0, unknownSymbols: 0, total: 0 };
+
+/** The row's broken references and unknown symbols, as last resolved. */
+function brokenOf(row: WorkspaceRow): BrokenCount {
+  const findings = row.references?.findings;
+  return findings && findings.length > 0 ? brokenCount(findings) : NO_BROKEN;
+}
+
+let fileIcons: Record<'todo' | 'done' | 'broken' | 'error', vscode.ThemeIcon> | undefined;
 
 function fileItem(row: WorkspaceRow): vscode.TreeItem {
   fileIcons ??= {
     todo: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground')),
     done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+    // As the Problems panel marks a warning: the notes say something the repository contradicts.
+    broken: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
     error: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground')),
   };
   const slash = row.path.lastIndexOf('/');
@@ -148,23 +159,41 @@ function fileItem(row: WorkspaceRow): vscode.TreeItem {
   }
   // The one measure (progress/remaining.ts): the count the rows sort by; sections done only in the tooltip.
   const { left, sectionsDone, sections } = result.progress;
-  const finished = left.total === 0;
-  item.iconPath = finished ? fileIcons.done : fileIcons.todo;
+  // Broken references are wrong, not unfinished (docs/spec.md, "Progress"): not in the count, but no file with
+  // some (or whose references are still being checked for the first time) reads "done".
+  const broken = brokenOf(row);
+  const checking = row.references?.resolving === true && row.references.findings === undefined;
+  const finished = left.total === 0 && broken.total === 0 && !checking;
+  item.iconPath = broken.total > 0 ? fileIcons.broken : finished ? fileIcons.done : fileIcons.todo;
   // The count as the row's badge, the folder as its description (as the Source Control view shows a file): a
   // narrow sidebar cuts the description, never the badge; the tooltip spells it all out.
-  const done = finished ? remember('done', () => vscode.l10n.t('done')) : undefined;
-  showCount(item, left.total, done && dir ? `${done} · ${dir}` : (done ?? (dir || undefined)));
+  const state =
+    broken.total > 0 ? remember(`broken:${broken.total}`, () => vscode.l10n.t('{0} broken', broken.total))
+    : finished ? remember('done', () => vscode.l10n.t('done'))
+    : checking && left.total === 0 ? remember('checking', () => vscode.l10n.t('checking references…'))
+    : undefined;
+  showCount(item, left.total, state && dir ? `${state} · ${dir}` : (state ?? (dir || undefined)));
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${markdownEscaped(row.path)}**\n\n`);
   tooltip.appendText(
-    finished
+    left.total === 0
       ? vscode.l10n.t('Nothing left to fill; {0} of {1} sections done.', sectionsDone, sections)
       : vscode.l10n.t('{0} left ({1}); {2} of {3} sections done.', left.total, leftParts(left.placeholders, left.emptySections, left.missingSections), sectionsDone, sections),
   );
+  if (broken.total > 0) tooltip.appendText('\n\n' + vscode.l10n.t('Not as in the repository: {0}.', brokenParts(broken)));
+  else if (checking) tooltip.appendText('\n\n' + vscode.l10n.t('Checking its references against the repository…'));
   if (row.source === 'editor') tooltip.appendText('\n\n' + vscode.l10n.t('From the open editor (unsaved changes included).'));
   item.tooltip = tooltip;
   item.contextValue = finished ? 'notesFile.done' : 'notesFile';
   return item;
+}
+
+/** "2 broken references, 1 unknown symbol". */
+function brokenParts({ brokenReferences, unknownSymbols }: BrokenCount): string {
+  const parts: string[] = [];
+  if (brokenReferences > 0) parts.push(brokenReferences === 1 ? vscode.l10n.t('1 broken reference') : vscode.l10n.t('{0} broken references', brokenReferences));
+  if (unknownSymbols > 0) parts.push(unknownSymbols === 1 ? vscode.l10n.t('1 unknown symbol') : vscode.l10n.t('{0} unknown symbols', unknownSymbols));
+  return parts.join(', ');
 }
 
 function sectionItem(element: SectionNode): vscode.TreeItem {
