@@ -15,7 +15,7 @@ import {
 } from '../../core';
 import type { ActiveNotes } from './activeNotes';
 import { remember } from '../util/labels';
-import { showCount } from './countBadges';
+import { showCount, showMissing } from './countBadges';
 import type { DocumentAnalysis } from '../analysis/analyzer';
 import { mainThreadTimings, timedEvent, timedTreeData } from '../util/mainThreadTimings';
 import { FirstDraw } from './firstDraw';
@@ -278,7 +278,7 @@ export function missingTreeItem(element: MissingItem): vscode.TreeItem {
   const { missing } = element;
   const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
   item.id = element.id;
-  item.description = remember('missing', () => vscode.l10n.t('missing'));
+  showMissing(item, remember('missing', () => vscode.l10n.t('missing')));
   item.iconPath = (missingIcon ??= new vscode.ThemeIcon('diff-added', new vscode.ThemeColor('list.warningForeground')));
   item.contextValue = 'missing';
   item.tooltip = remember('missing.tooltip', () => vscode.l10n.t('This section of the template is missing. Insert it from the template, or as not applicable (right-click).'));
