@@ -74,7 +74,15 @@ export function decorationOf(uri: vscode.Uri): vscode.FileDecoration | undefined
   return new vscode.FileDecoration(countBadge(count), vscode.l10n.t('{0} left', count));
 }
 
-/** The decoration provider, and `onChange` (to redraw the rows) when the user turns badges on or off. */
+/**
+ * The decoration provider, and `onChange` (to redraw the rows) when the
+ * Explorer's decorations change: badges on or off change where a row shows
+ * its count; and on any change of `explorer.decorations` VS Code (1.139,
+ * treeView.ts) draws every tree view again from the children it kept,
+ * without asking, which nests rows under the wrong parent as a change during
+ * the first draw does (docs/architecture.md, "The checklist's first draw"):
+ * a change from us makes it ask again.
+ */
 export function registerCountBadges(onChange: () => void): vscode.Disposable {
   const read = () => vscode.workspace.getConfiguration('explorer.decorations').get<boolean>('badges', true);
   badgesShown = read();
@@ -83,7 +91,7 @@ export function registerCountBadges(onChange: () => void): vscode.Disposable {
       provideFileDecoration: decorationOf,
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('explorer.decorations.badges')) return;
+      if (!e.affectsConfiguration('explorer.decorations')) return;
       badgesShown = read();
       onChange();
     }),
