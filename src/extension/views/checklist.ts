@@ -15,9 +15,10 @@ import {
 } from '../../core';
 import type { ActiveNotes } from './activeNotes';
 import { remember } from '../util/labels';
-import { showCount } from './countBadges';
+import { showCount, showMissing } from './countBadges';
 import type { DocumentAnalysis } from '../analysis/analyzer';
 import { mainThreadTimings, timedEvent, timedTreeData } from '../util/mainThreadTimings';
+import { FirstDraw } from './firstDraw';
 
 import type { MissingSectionRef } from '../languageFeatures/missingSections';
 
@@ -54,22 +55,45 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   private readonly changed = new vscode.EventEmitter<ChecklistItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** What the rows show, and whether all sections or those to fill: changed together, by `refresh`. */
   private snapshot: DocumentAnalysis | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private rowsShowAll: boolean;
+  /** The Show All Sections setting; the rows follow it at the next refresh. */
   private showAll: boolean;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Fires after the snapshot changed (for the badge and tests). */
   private readonly refreshed = new vscode.EventEmitter<void>();
   readonly onDidRefresh = this.refreshed.event;
+  /**
+   * VS Code's first drawing of the tree (`FirstDraw`): a change that reaches
+   * it before it has the top-level rows makes it nest rows under the wrong
+   * parent. Changes before it asks are not sent (it asks for the rows then
+   * current); changes while it draws wait for the end (`refreshAfterDraw`).
+   */
+  private readonly firstDraw = new FirstDraw();
+  private refreshAfterDraw = false;
+  private readonly drawnEmitter = new vscode.EventEmitter<void>();
+  /** Fires once VS Code has drawn the tree the first time (reveals wait for it). */
+  readonly onDidDraw = this.drawnEmitter.event;
 
   constructor(
     /** The active notes document this view follows (shared with the status bar). */
     readonly active: ActiveNotes,
     private readonly state: vscode.Memento,
   ) {
-    this.showAll = state.get<boolean>(SHOW_ALL_KEY, false);
+    this.showAll = this.rowsShowAll = state.get<boolean>(SHOW_ALL_KEY, false);
     void vscode.commands.executeCommand('setContext', SHOW_ALL_KEY, this.showAll);
-    this.disposables.push(this.refreshed, active.onDidChange(() => this.scheduleRefresh()));
+    this.disposables.push(this.refreshed, this.drawnEmitter, active.onDidChange(() => this.scheduleRefresh()));
+    this.firstDraw.onDidDraw(() => {
+      if (this.refreshAfterDraw) this.scheduleRefresh();
+      this.drawnEmitter.fire();
+    });
     this.refresh();
+  }
+
+  /** VS Code has drawn the tree the first time: a reveal is safe. */
+  get drawn(): boolean {
+    return this.firstDraw.drawn;
   }
 
   dispose(): void {
@@ -101,8 +125,17 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
   refresh(): void {
     mainThreadTimings.time('checklist.refresh', () => {
       clearTimeout(this.timer);
+      if (this.firstDraw.drawing) {
+        // VS Code is drawing the rows of this snapshot: they stay until it has them all.
+        this.refreshAfterDraw = true;
+        return;
+      }
+      this.refreshAfterDraw = false;
       this.snapshot = this.active.analysis;
-      this.changed.fire(undefined);
+      this.rowsShowAll = this.showAll;
+      // Before VS Code first asks there is no tree to change (it asks for this snapshot's rows), and a
+      // change sent then could reach it just after it created the tree.
+      if (this.firstDraw.drawn) this.changed.fire(undefined);
       this.refreshed.fire();
     });
   }
@@ -126,15 +159,35 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     return sections && title >= 0 ? sections[title].title : undefined;
   }
 
+  /**
+   * The provider as the view calls it: VS Code's questions (not the tests'
+   * calls of `getChildren`) tell `firstDraw` how far its first drawing is.
+   */
+  readonly forView: vscode.TreeDataProvider<ChecklistItem> = {
+    onDidChangeTreeData: this.onDidChangeTreeData,
+    getChildren: (element) => {
+      const rows = this.getChildren(element);
+      if (!this.firstDraw.drawn) this.firstDraw.asked(element?.id, rows.filter((row) => row.kind !== 'missing' && this.expanded(row.index)).map((row) => row.id));
+      return rows;
+    },
+    getTreeItem: (element) => this.getTreeItem(element),
+    getParent: (element) => this.getParent(element),
+  };
+
   getChildren(element?: ChecklistItem): ChecklistItem[] {
     const snapshot = this.snapshot;
     if (!snapshot) return [];
     // VS Code hands back items from an earlier snapshot: look them up in this one.
     if (element && (element.kind === 'missing' || !this.resolve(element))) return [];
     const { analysis } = snapshot;
-    return checklistRows(analysis, element ? element.index : -1, this.showAll).map((entry) =>
+    return checklistRows(analysis, element ? element.index : -1, this.rowsShowAll).map((entry) =>
       entry.kind === 'section' ? this.item(snapshot, entry.index) : this.missingItem(snapshot, analysis.missing[entry.index]),
     );
+  }
+
+  /** Whether the row of section `index` of the current snapshot is shown expanded: it has rows under it. */
+  private expanded(index: number): boolean {
+    return this.snapshot !== undefined && checklistRows(this.snapshot.analysis, index, this.rowsShowAll).length > 0;
   }
 
   private missingItem(snapshot: DocumentAnalysis, missing: MissingSection): MissingItem {
@@ -174,7 +227,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     if (!snapshot) return undefined;
     const { analysis } = snapshot;
     if (selected?.kind === 'missing' && analysis.missing.some((m) => m.insertAt === offset && this.missingItem(snapshot, m).id === selected.id)) return undefined;
-    const at = checklistRowAt(analysis, sectionIndexAt(analysis.sections, offset), this.showAll);
+    const at = checklistRowAt(analysis, sectionIndexAt(analysis.sections, offset), this.rowsShowAll);
     return at >= 0 ? this.item(snapshot, at) : undefined;
   }
 
@@ -183,7 +236,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistItem>
     const resolved = this.resolve(element);
     const s = resolved ?? element.section;
     const analysis = this.snapshot?.analysis;
-    const hasVisibleChildren = resolved !== undefined && analysis !== undefined && checklistRows(analysis, element.index, this.showAll).length > 0;
+    const hasVisibleChildren = resolved !== undefined && this.expanded(element.index);
     const left = resolved && analysis ? sectionLeft(analysis, element.index) : { own: s.placeholders, placeholders: 0, emptySections: 0, missingSections: 0, total: s.placeholders };
     const title = s.title || remember('untitled', () => vscode.l10n.t('(untitled heading)'));
     const item = new vscode.TreeItem(
@@ -225,7 +278,7 @@ export function missingTreeItem(element: MissingItem): vscode.TreeItem {
   const { missing } = element;
   const item = new vscode.TreeItem(missing.title, vscode.TreeItemCollapsibleState.None);
   item.id = element.id;
-  item.description = remember('missing', () => vscode.l10n.t('missing'));
+  showMissing(item, remember('missing', () => vscode.l10n.t('missing')));
   item.iconPath = (missingIcon ??= new vscode.ThemeIcon('diff-added', new vscode.ThemeColor('list.warningForeground')));
   item.contextValue = 'missing';
   item.tooltip = remember('missing.tooltip', () => vscode.l10n.t('This section of the template is missing. Insert it from the template, or as not applicable (right-click).'));
@@ -311,7 +364,7 @@ export function registerChecklist(
   restricted: () => boolean,
 ): { provider: ChecklistProvider; view: ChecklistTreeView; disposable: vscode.Disposable } {
   const provider = new ChecklistProvider(active, state);
-  const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: timedTreeData('checklist', provider), showCollapseAll: true });
+  const view = vscode.window.createTreeView('implementationNotes.checklist', { treeDataProvider: timedTreeData('checklist', provider.forView), showCollapseAll: true });
   const updateBadge = () => {
     view.description = restricted() ? vscode.l10n.t('Restricted Mode: built-in template') : provider.title;
     view.badge = provider.badge;
@@ -324,7 +377,6 @@ export function registerChecklist(
     // Timed where it is subscribed: the handler holds no probe.
     timedEvent('checklist.badge', provider.onDidRefresh)(updateBadge),
     followCursor(provider, view),
-    redrawWhenShown(provider, view),
     vscode.commands.registerCommand('implementationNotes.showAllSections', () => provider.setShowAll(true)),
     vscode.commands.registerCommand('implementationNotes.showSectionsToFill', () => provider.setShowAll(false)),
     vscode.commands.registerCommand('implementationNotes.revealSection', (uri: vscode.Uri | string, index: number, title?: string, level?: number) =>
@@ -335,39 +387,14 @@ export function registerChecklist(
 }
 
 /**
- * Draws the tree once more shortly after the view is shown. Its first
- * drawing can nest rows under the wrong parent, and that is VS Code's
- * (1.139, seen in `npm run screenshots`), in the workbench's TreeDataSource
- * (treeView.ts): each getChildren call joins a shared `batch` and waits in a
- * setTimeout(0) of its own; the first timeout sends the batch, and the later
- * ones await the same `batchPromise`. When the answer comes back before a
- * later timeout of the batch has run (timers clamped to 4 ms once nested),
- * the next level's getChildren calls have started a new batch and cleared
- * `batchPromise`: the late timeout sends that new batch and takes the answer
- * at its own index in it (the second chapter got the first chapter's
- * grandchildren, the next ones none). Rows marked Expanded at two levels
- * (chapters and their subsections) make the two batches follow each other;
- * nothing an extension returns can close that window. A redraw, with the
- * rows already in the tree, draws them right. Not the reveal of
- * followCursor: without it the first drawing is as wrong.
- */
-function redrawWhenShown(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return vscode.Disposable.from(
-    view.onDidChangeVisibility(({ visible }) => {
-      clearTimeout(timer);
-      if (visible) timer = setTimeout(() => provider.refresh(), 500);
-    }),
-    { dispose: () => clearTimeout(timer) },
-  );
-}
-
-/**
  * While the view is shown, selects the row of the section under the cursor
  * (as the Outline view does): after the cursor moves, and after each refresh,
  * so that an insert selects the inserted section. Never takes the focus.
  * Clicking a row moves the cursor into that row's section, so following it
- * selects the same row: no loop.
+ * selects the same row: no loop. Not before VS Code has drawn the tree the
+ * first time: a reveal while it holds no rows refreshes the tree, as a
+ * change would (`FirstDraw`). Later ones are safe: VS Code's extension host
+ * sends a reveal only once the changes fired before it are drawn.
  */
 function followCursor(provider: ChecklistProvider, view: vscode.TreeView<ChecklistItem>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -381,7 +408,7 @@ function followCursor(provider: ChecklistProvider, view: vscode.TreeView<Checkli
       const editor = vscode.window.activeTextEditor;
       const snapshot = provider.current;
       // A snapshot of an older version: its refresh schedules this again.
-      if (!view.visible || !editor || !snapshot || snapshot.document !== editor.document || snapshot.version !== editor.document.version) return;
+      if (!view.visible || !provider.drawn || !editor || !snapshot || snapshot.document !== editor.document || snapshot.version !== editor.document.version) return;
       const selected = view.selection.at(0);
       const row = provider.rowAt(snapshot.lines.offsetAt(editor.selection.active), selected);
       if (!row || row.id === selected?.id) return;
@@ -392,6 +419,7 @@ function followCursor(provider: ChecklistProvider, view: vscode.TreeView<Checkli
       if (e.textEditor === vscode.window.activeTextEditor) schedule();
     }),
     provider.onDidRefresh(schedule),
+    provider.onDidDraw(schedule),
     view.onDidChangeVisibility(schedule),
     { dispose: () => clearTimeout(timer) },
   );

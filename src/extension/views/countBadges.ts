@@ -32,6 +32,20 @@ export function showCount(item: vscode.TreeItem, count: number, description: str
   item.description = left && description ? `${left} · ${description}` : (left ?? description);
 }
 
+/**
+ * A missing section's row: 1 left (the section itself, as its parent's count
+ * has it) as its badge, and its title in the warning colour of its icon, so
+ * that a long title, which the sidebar cuts before the word "missing" of its
+ * `description`, still shows what it is. The colour shows with the Explorer's
+ * badges off too (`explorer.decorations.colors`).
+ */
+export function showMissing(item: vscode.TreeItem, description: string): void {
+  item.resourceUri = missingUri;
+  item.description = description;
+}
+
+const missingUri = vscode.Uri.from({ scheme: SCHEME, path: '/1', query: 'missing' });
+
 /** One URI per count: every row of every refresh carries one (a long document has thousands). */
 const uris = new Map<number, vscode.Uri>();
 
@@ -52,19 +66,32 @@ export function countOf(uri: vscode.Uri | undefined): number | undefined {
   return Number.isSafeInteger(count) && count > 0 ? count : undefined;
 }
 
-/** The decoration provider, and `onChange` (to redraw the rows) when the user turns badges on or off. */
+/** What VS Code draws for a row's `resourceUri`: its badge, and a missing section's colour. */
+export function decorationOf(uri: vscode.Uri): vscode.FileDecoration | undefined {
+  const count = countOf(uri);
+  if (count === undefined) return undefined;
+  if (uri.query === 'missing') return new vscode.FileDecoration(countBadge(count), vscode.l10n.t('1 missing section'), new vscode.ThemeColor('list.warningForeground'));
+  return new vscode.FileDecoration(countBadge(count), vscode.l10n.t('{0} left', count));
+}
+
+/**
+ * The decoration provider, and `onChange` (to redraw the rows) when the
+ * Explorer's decorations change: badges on or off change where a row shows
+ * its count; and on any change of `explorer.decorations` VS Code (1.139,
+ * treeView.ts) draws every tree view again from the children it kept,
+ * without asking, which nests rows under the wrong parent as a change during
+ * the first draw does (docs/architecture.md, "The checklist's first draw"):
+ * a change from us makes it ask again.
+ */
 export function registerCountBadges(onChange: () => void): vscode.Disposable {
   const read = () => vscode.workspace.getConfiguration('explorer.decorations').get<boolean>('badges', true);
   badgesShown = read();
   return vscode.Disposable.from(
     vscode.window.registerFileDecorationProvider({
-      provideFileDecoration(uri) {
-        const count = countOf(uri);
-        return count === undefined ? undefined : new vscode.FileDecoration(countBadge(count), vscode.l10n.t('{0} left', count));
-      },
+      provideFileDecoration: decorationOf,
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('explorer.decorations.badges')) return;
+      if (!e.affectsConfiguration('explorer.decorations')) return;
       badgesShown = read();
       onChange();
     }),

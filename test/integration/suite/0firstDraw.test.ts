@@ -3,93 +3,65 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
-import { api, closeAllEditors, eventually, labelOf, repoRoot } from './util';
+import { api, closeAllEditors, drawnRows, eventually, expectedRows, repoRoot } from './util';
 
+/** Blocks the extension host for `ms`: what VS Code sends it meanwhile waits unread (a sleep, not a busy loop). */
+function blockExtensionHost(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
-/**
- * The tree as VS Code draws it, read through the workbench's own list
- * commands (not through the provider): each row in the order shown, with
- * the row it is drawn under (`list.focusParent`). `Parent > Row`, or `Row`
- * at the top level. Moves the focus into the view.
- */
-async function drawnRows(): Promise<string[]> {
-  const { checklistView } = await api();
-  const titleOf = (row: ChecklistItem | undefined): string => (!row ? '?' : row.kind === 'missing' ? row.missing.title : row.section.title);
-  // The row under the keyboard focus: selecting it tells the extension host which element it is.
-  const focused = async (): Promise<ChecklistItem | undefined> => {
-    const changed = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { listener.dispose(); resolve(); }, 400);
-      const listener = checklistView.onDidChangeSelection(() => { clearTimeout(timer); listener.dispose(); resolve(); });
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Resolves once `event` has not fired for `ms`. */
+function quiet(event: vscode.Event<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      listener.dispose();
+      resolve();
+    };
+    let timer = setTimeout(done, ms);
+    const listener = event(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, ms);
     });
-    await vscode.commands.executeCommand('list.select');
-    await changed;
-    return checklistView.selection.at(0);
-  };
-  await vscode.commands.executeCommand('implementationNotes.checklist.focus');
-  await vscode.commands.executeCommand('list.focusFirst');
-  const order: ChecklistItem[] = [];
-  for (let row = await focused(); row && order.length < 200; ) {
-    order.push(row);
-    await vscode.commands.executeCommand('list.focusDown');
-    const next = await focused();
-    if (!next || next.id === row.id) break;
-    row = next;
-  }
-  const out: string[] = [];
-  for (const [i, row] of order.entries()) {
-    await vscode.commands.executeCommand('list.focusFirst');
-    for (let k = 0; k < i; k++) await vscode.commands.executeCommand('list.focusDown');
-    await vscode.commands.executeCommand('list.focusParent');
-    const parent = await focused();
-    out.push(parent && parent.id !== row.id ? `${titleOf(parent)} > ${titleOf(row)}` : titleOf(row));
-  }
-  return out;
+  });
 }
-
-/** The provider's rows in the same form as `drawnRows`: what the tree should draw. */
-function expectedRows(checklist: ChecklistProvider): string[] {
-  const out: string[] = [];
-  const title = (tree: vscode.TreeItem) => labelOf(tree);
-  const walk = (items: ChecklistItem[], parent: string | undefined) => {
-    for (const item of items) {
-      const label = title(checklist.getTreeItem(item));
-      out.push(parent === undefined ? label : `${parent} > ${label}`);
-      walk(checklist.getChildren(item), label);
-    }
-  };
-  walk(checklist.getChildren(), undefined);
-  return out;
-}
-
 
 suite('checklist first draw', () => {
   teardown(closeAllEditors);
 
-  test('the first draw after start-up: every row under its parent, while the cursor\'s row is revealed', async () => {
-    // As the README's screenshots: a notes document with the cursor deep inside it, then the checklist
-    // shown and the Problems panel opened at once. The tree draws its rows while the view follows the
-    // cursor (its reveal expands the row's parents). The first time the view is shown is the case
-    // that drew rows under the wrong parent; later ones redraw a tree VS Code already holds.
+  test('a change as VS Code first draws the tree: every row under its parent, the cursor\'s row selected', async () => {
+    // The first time the view is shown, VS Code creates its tree and asks for the rows, level by
+    // level. A tree change that reached it before it had read the top-level rows (an analysis
+    // landing just then, as right after start-up in the README's screenshots) made it draw the
+    // tree again from the rows still arriving, nesting rows under the wrong parent
+    // (docs/architecture.md, "The checklist's first draw"). Recreated: the extension host is kept
+    // busy while VS Code shows the view and asks for its rows, and a change comes before it reads
+    // that question.
     const { checklist, checklistView } = await api();
-    if (checklistView.visible) {
-      await vscode.commands.executeCommand('workbench.view.explorer');
-      await eventually(checklistView.onDidChangeVisibility, () => !checklistView.visible, 20000, 'the checklist hidden');
-    }
+    assert.equal(checklistView.visible, false, 'the checklist has not been shown yet (this suite runs first)');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot, 'examples', 'phase-2-search-indexing.md')));
     const line = document.getText().split('\n').findIndex((l) => l.startsWith('#### Decision 2'));
     assert.ok(line > 0, 'the example has a Decision 2');
     const editor = await vscode.window.showTextDocument(document);
     await eventually(checklist.onDidRefresh, () => checklist.current?.document === document, 20000, 'the example analysed');
     editor.selection = new vscode.Selection(line, 16, line, 16);
-    await vscode.commands.executeCommand('implementationNotes.checklist.focus');
-    await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
+    // So that the change below goes out at once: VS Code's extension host holds one that comes within
+    // 200 ms of another for 200 ms.
+    await quiet(checklist.onDidRefresh, 400);
+
+    void vscode.commands.executeCommand('implementationNotes.checklist.focus');
+    // Once the command has gone out (the extension host sends on a 0 ms timer), VS Code shows the
+    // view, creates its tree and asks for the rows while this extension host reads nothing.
+    await turn();
+    await turn();
+    assert.equal(checklistView.visible, false, 'VS Code has not told the extension host yet');
+    blockExtensionHost(2000);
+    checklist.refresh();
     const title = () => { const row = checklistView.selection.at(0); return row?.kind === 'missing' ? row.missing.title : row?.section.title; };
     await eventually(checklistView.onDidChangeSelection, () => title()?.startsWith('Decision 2'), 20000, 'the cursor\'s row selected');
-    await vscode.commands.executeCommand('workbench.action.closePanel');
     // What the user sees once the view has settled (no event says the workbench finished drawing).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.deepEqual(await drawnRows(), expectedRows(checklist));
   });
-
 });

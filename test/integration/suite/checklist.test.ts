@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistProvider } from '../../../src/extension/views/checklist';
-import { api, closeAllEditors, eventually, fixture, labelOf, rowText, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
+import { api, closeAllEditors, drawnRows, eventually, expectedRows, fixture, labelOf, repoRoot, rowText, selectionText, TEMPLATE_PLACEHOLDERS, templateText, untitled } from './util';
 
 type Row = string;
 
@@ -269,6 +270,27 @@ suite('checklist', () => {
       await decorations.update('badges', undefined, vscode.ConfigurationTarget.Global);
     }
     assert.deepEqual(await rowsWhen((r) => r[0] === 'Plan [1]'), ['Plan [1]', 'Risks (empty)']);
+  });
+
+  test('the Explorer\'s decoration colours turned off: every row still under its parent', async () => {
+    // On any change of explorer.decorations VS Code draws every tree again from the children it
+    // kept, without asking, and nests rows under the wrong parent as during a first draw
+    // (docs/architecture.md, "The checklist's first draw"); a change from the checklist after it
+    // makes VS Code ask again. Two levels of expanded rows, as in the example.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot, 'examples', 'phase-2-search-indexing.md')));
+    await vscode.window.showTextDocument(document);
+    const { checklist } = await api();
+    await eventually(checklist.onDidRefresh, () => checklist.current?.document === document, 20000, 'the example analysed');
+    await vscode.commands.executeCommand('implementationNotes.checklist.focus');
+    const decorations = vscode.workspace.getConfiguration('explorer.decorations');
+    await decorations.update('colors', false, vscode.ConfigurationTarget.Global);
+    try {
+      // What the user sees once the view has settled (no event says the workbench finished drawing).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(await drawnRows(), expectedRows(checklist));
+    } finally {
+      await decorations.update('colors', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('short descriptions, the full title and what is left where in the tooltip; singular and plural', async () => {
