@@ -3,64 +3,95 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nodeHost } from '../../src/cli/nodeHost';
+import { nodeHost, syncNodeHost, type CliHost } from '../../src/cli/nodeHost';
 
-suite('CLI host (Node fs)', () => {
-  test('the byte limit is counted while reading, not taken from stat (a /proc file says 0 bytes)', async function () {
-    const file = '/proc/self/status';
-    if (!fs.existsSync(file)) this.skip();
-    assert.equal(fs.statSync(file).size, 0);
-    assert.ok(fs.readFileSync(file).length > 64);
-    await assert.rejects(nodeHost.readFile(file, 64), /too large to check \(over the limit of 0 MB\)/);
-  });
+/** A scratch folder for one test, removed after it. */
+async function inScratch(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
+  try {
+    await run(dir);
+  } finally {
+    // rm, not fs.rmSync: Node's recursion overflows its stack on a tree 2,000 folders deep.
+    execFileSync('rm', ['-rf', dir]);
+  }
+}
 
-  test('a file within the limit is read whole, across read chunks', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
-    try {
-      const text = 'x'.repeat(200_000);
-      fs.writeFileSync(path.join(dir, 'a.md'), text);
-      assert.equal(Buffer.from(await nodeHost.readFile(path.join(dir, 'a.md'), 200_000)).toString(), text);
-      await assert.rejects(nodeHost.readFile(path.join(dir, 'a.md'), 199_999), /too large to check/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+// The editor's host (asynchronous calls) and the CLI's reference check's (synchronous reads and real paths) answer alike.
+for (const [name, host] of [['nodeHost', nodeHost], ['syncNodeHost', syncNodeHost]] as [string, CliHost][]) {
+  suite(`CLI host (Node fs): ${name}`, () => {
+    test('the byte limit is counted while reading, not taken from stat (a /proc file says 0 bytes)', async function () {
+      const file = '/proc/self/status';
+      if (!fs.existsSync(file)) this.skip();
+      assert.equal(fs.statSync(file).size, 0);
+      assert.ok(fs.readFileSync(file).length > 64);
+      await assert.rejects(host.readFile(file, 64), /too large to check \(over the limit of 0 MB\)/);
+    });
 
-  test('files at the first read\'s size and one byte either side are read whole; a folder is refused', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
-    try {
-      for (const size of [0, 1, 65_535, 65_536, 65_537, 131_072]) {
-        const text = Buffer.alloc(size, 'q');
-        fs.writeFileSync(path.join(dir, 'f'), text);
-        assert.equal(Buffer.compare(Buffer.from(await nodeHost.readFile(path.join(dir, 'f'), size)), text), 0, `${size} bytes`);
-        const prefix = await nodeHost.readPrefix!(path.join(dir, 'f'), size);
-        assert.deepEqual([prefix.bytes.length, prefix.complete], [size, true], `${size} bytes as a prefix`);
-        if (size > 0) assert.deepEqual((await nodeHost.readPrefix!(path.join(dir, 'f'), size - 1)).complete, false, `${size} bytes, one over`);
-      }
-      await assert.rejects(nodeHost.readFile(dir, 100), /is a directory/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    test('a file within the limit is read whole, across read chunks', async () => {
+      await inScratch(async (dir) => {
+        const text = 'x'.repeat(200_000);
+        fs.writeFileSync(path.join(dir, 'a.md'), text);
+        assert.equal(Buffer.from(await host.readFile(path.join(dir, 'a.md'), 200_000)).toString(), text);
+        await assert.rejects(host.readFile(path.join(dir, 'a.md'), 199_999), /too large to check/);
+      });
+    });
 
-  test('a prefix read returns the first bytes and says whether the file goes on; it refuses FIFOs without waiting', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impl-notes-host-'));
-    try {
-      const file = path.join(dir, 'big.ts');
-      fs.writeFileSync(file, 'ab'.repeat(100_000));
-      const cut = await nodeHost.readPrefix!(file, 150_001);
-      assert.equal(cut.bytes.length, 150_001);
-      assert.equal(cut.complete, false);
-      assert.equal(Buffer.from(cut.bytes).subarray(0, 4).toString(), 'abab');
-      const whole = await nodeHost.readPrefix!(file, 200_000);
-      assert.deepEqual([whole.bytes.length, whole.complete], [200_000, true]);
-      const proc = '/proc/self/status';
-      if (fs.existsSync(proc)) assert.equal((await nodeHost.readPrefix!(proc, 16)).complete, false);
-      const fifo = path.join(dir, 'pipe');
-      execFileSync('mkfifo', [fifo]);
-      await assert.rejects(nodeHost.readPrefix!(fifo, 10), /a FIFO \(named pipe\), not a regular file/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    test('files at the first read\'s size and one byte either side are read whole; a folder is refused', async () => {
+      await inScratch(async (dir) => {
+        for (const size of [0, 1, 65_535, 65_536, 65_537, 131_072]) {
+          const text = Buffer.alloc(size, 'q');
+          fs.writeFileSync(path.join(dir, 'f'), text);
+          assert.equal(Buffer.compare(Buffer.from(await host.readFile(path.join(dir, 'f'), size)), text), 0, `${size} bytes`);
+          const prefix = await host.readPrefix!(path.join(dir, 'f'), size);
+          assert.deepEqual([prefix.bytes.length, prefix.complete], [size, true], `${size} bytes as a prefix`);
+          if (size > 0) assert.deepEqual((await host.readPrefix!(path.join(dir, 'f'), size - 1)).complete, false, `${size} bytes, one over`);
+        }
+        await assert.rejects(host.readFile(dir, 100), /is a directory/);
+        await assert.rejects(host.readPrefix!(dir, 100), /is a directory/);
+      });
+    });
+
+    test('a prefix read returns the first bytes and says whether the file goes on; it refuses FIFOs without waiting', async () => {
+      await inScratch(async (dir) => {
+        const file = path.join(dir, 'big.ts');
+        fs.writeFileSync(file, 'ab'.repeat(100_000));
+        const cut = await host.readPrefix!(file, 150_001);
+        assert.equal(cut.bytes.length, 150_001);
+        assert.equal(cut.complete, false);
+        assert.equal(Buffer.from(cut.bytes).subarray(0, 4).toString(), 'abab');
+        const whole = await host.readPrefix!(file, 200_000);
+        assert.deepEqual([whole.bytes.length, whole.complete], [200_000, true]);
+        const proc = '/proc/self/status';
+        if (fs.existsSync(proc)) assert.equal((await host.readPrefix!(proc, 16)).complete, false);
+        const fifo = path.join(dir, 'pipe');
+        execFileSync('mkfifo', [fifo]);
+        await assert.rejects(host.readPrefix!(fifo, 10), /a FIFO \(named pipe\), not a regular file/);
+        await assert.rejects(host.readFile(fifo, 10), /a FIFO \(named pipe\), not a regular file/);
+      });
+    });
+
+    test('a device is refused, never read whole: /dev/zero says 0 bytes and never ends', async function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      await assert.rejects(host.readPrefix!('/dev/zero', 2 * 1024 * 1024), /a device, not a regular file/);
+    });
+
+    test('real paths: links resolved, a loop and a 10,000-character path refused with a reason, nothing missing invented', async () => {
+      await inScratch(async (dir) => {
+        const real = fs.realpathSync(dir);
+        fs.mkdirSync(path.join(dir, 'src'));
+        fs.writeFileSync(path.join(dir, 'src/a.ts'), '');
+        fs.symlinkSync('src', path.join(dir, 'linked'));
+        fs.symlinkSync('loop-b', path.join(dir, 'loop-a'));
+        fs.symlinkSync('loop-a', path.join(dir, 'loop-b'));
+        assert.equal(await host.realpath(path.join(dir, 'linked/a.ts')), path.join(real, 'src/a.ts'));
+        await assert.rejects(host.realpath(path.join(dir, 'loop-a')), /too many levels of symbolic links/);
+        await assert.rejects(host.readPrefix!(path.join(dir, 'loop-a'), 10), /too many levels of symbolic links/);
+        await assert.rejects(host.realpath(path.join(dir, 'nowhere.ts')), /no such file or directory/);
+        const long = path.join(dir, 'deep/'.repeat(2000) + 'x.ts');
+        // The reason alone: Node's message would repeat the path. (Its first folder is missing, as realpath finds first.)
+        await assert.rejects(host.realpath(long), (err: Error) => err.message === 'no such file or directory');
+        await assert.rejects(host.readPrefix!(long, 10), (err: Error) => err.message === 'file name too long');
+      });
+    });
   });
-});
+}
