@@ -235,8 +235,8 @@ export const nodeHost: CliHost = {
 };
 
 /**
- * nodeHost with the calls the reference check makes per file (reads and
- * real paths) through Node's synchronous fs: the CLI's. The check
+ * nodeHost with the calls the reference check makes per file (reads, real
+ * paths, link checks) through Node's synchronous fs: the CLI's. The check
  * waits for each answer anyway, and on a local disk such a call takes
  * microseconds, while an asynchronous one is a hand-off to the thread pool
  * and back that costs more than the call itself (the bench's 252 named
@@ -248,4 +248,6 @@ export const syncNodeHost: CliHost = {
   readFile: (path, limit) => settled(() => readRegularFileSync(path, limit).bytes),
   readPrefix: (path, limit) => settled(() => readRegularFileSync(path, limit, true)),
   realpath: (path) => settled(() => fs.realpathSync.native(path)),
+  // POSIX only: Windows has reparse points that lstat does not call links, which realpath resolves.
+  ...(process.platform === 'win32' ? {} : { isLink: (path: string) => settled(() => fs.lstatSync(path).isSymbolicLink()) }),
 };

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeHost, syncNodeHost, type CliHost } from '../../src/cli/nodeHost';
+import { RepositoryFiles, resolveReferences, type Reference } from '../../src/core';
 
 /** A scratch folder for one test, removed after it. */
 async function inScratch(run: (dir: string) => Promise<void>): Promise<void> {
@@ -95,3 +96,62 @@ for (const [name, host] of [['nodeHost', nodeHost], ['syncNodeHost', syncNodeHos
     });
   });
 }
+
+suite('CLI host (Node fs): link checks for the reference check', () => {
+  const lineRef = (path: string): Reference => ({ kind: 'line', source: 'code', start: 0, end: 1, text: `${path}#L1`, path, lines: { from: 1, to: 1 } });
+
+  test('isLink: the entry itself, not followed; nothing there fails; the editor\'s host does not offer it', async () => {
+    await inScratch(async (dir) => {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src/a.ts'), '');
+      fs.symlinkSync('src', path.join(dir, 'linked'));
+      fs.symlinkSync('nowhere', path.join(dir, 'dangling'));
+      assert.deepEqual(
+        await Promise.all(['src', 'src/a.ts', 'linked', 'linked/a.ts', 'dangling'].map((p) => syncNodeHost.isLink!(path.join(dir, p)))),
+        [false, false, true, false, true],
+      );
+      await assert.rejects(syncNodeHost.isLink!(path.join(dir, 'nowhere')), /no such file or directory/);
+      assert.equal('isLink' in nodeHost, false);
+    });
+  });
+
+  test('a linked folder that leads outside, at any depth of a listed path, is outside through the CLI\'s host', async () => {
+    await inScratch(async (base) => {
+      const root = path.join(base, 'repo');
+      const outside = path.join(base, 'outside');
+      const listed = 'a/b/c/d.ts';
+      for (const link of ['a', 'a/b', 'a/b/c', 'a/b/c/d.ts']) {
+        fs.rmSync(root, { recursive: true, force: true });
+        fs.rmSync(outside, { recursive: true, force: true });
+        // The segment at this depth is a link to `outside`, which holds the rest of the path.
+        const rest = listed.slice(link.length + 1);
+        fs.mkdirSync(path.join(root, path.dirname(link)), { recursive: true });
+        fs.mkdirSync(path.join(outside, path.dirname(rest || 'x')), { recursive: true });
+        fs.writeFileSync(rest ? path.join(outside, rest) : `${outside}.ts`, 'secret\n');
+        fs.symlinkSync(rest ? outside : `${outside}.ts`, path.join(root, link));
+        const [result] = await resolveReferences([lineRef(listed)], { host: syncNodeHost, files: new RepositoryFiles(root, [listed]), document: path.join(root, 'notes.md') });
+        assert.equal(result.status, 'outside', `a link at ${link}`);
+        fs.rmSync(`${outside}.ts`, { force: true });
+      }
+    });
+  });
+
+  test('a listed path 2,000 folders deep (4,004 characters) resolves through the CLI\'s host; a link out at its deepest folder is outside', async () => {
+    await inScratch(async (base) => {
+      const root = path.join(base, 'r');
+      const folders = Array.from({ length: 2000 }, () => 'd').join('/');
+      fs.mkdirSync(path.join(root, folders), { recursive: true });
+      fs.writeFileSync(path.join(root, folders, 'x.ts'), 'x\n');
+      const listed = `${folders}/x.ts`;
+      const resolve = () => resolveReferences([lineRef(listed)], { host: syncNodeHost, files: new RepositoryFiles(root, [listed]), document: path.join(root, 'notes.md') });
+      assert.equal((await resolve())[0].status, 'ok');
+      const deepest = path.join(root, folders);
+      fs.unlinkSync(path.join(deepest, 'x.ts'));
+      fs.rmdirSync(deepest);
+      fs.mkdirSync(path.join(base, 'out'));
+      fs.writeFileSync(path.join(base, 'out/x.ts'), 'secret\n');
+      fs.symlinkSync(path.join(base, 'out'), deepest);
+      assert.equal((await resolve())[0].status, 'outside');
+    });
+  });
+});

@@ -54,6 +54,8 @@ interface FileContent {
 export class ResolutionCache {
   private readonly contents = new Map<string, Promise<FileContent>>();
   private readonly realpaths = new Map<string, Promise<{ real: string } | { problem: string }>>();
+  /** Whether each path's last segment is a symbolic link (hosts with isLink); undefined when that cannot be told. */
+  private readonly links = new Map<string, Promise<boolean | undefined>>();
   private readonly indexes = new Map<string, RepositoryIndex>();
   /** Name comparisons left for "renamed to" candidates in the current check. */
   budget = new ComparisonBudget(COMPARISON_BUDGET);
@@ -67,6 +69,7 @@ export class ResolutionCache {
   forget(path: string): void {
     this.contents.delete(path);
     this.realpaths.delete(path);
+    this.links.delete(path);
     // A repository-wide index may name the file: built again on its next use.
     for (const root of this.indexes.keys()) if (isInside(root, path)) this.indexes.delete(root);
   }
@@ -85,6 +88,16 @@ export class ResolutionCache {
     if (!found) {
       found = host.realpath(path).then((real) => ({ real }), (err: unknown) => ({ problem: describeHostError(err) }));
       this.realpaths.set(path, found);
+    }
+    return found;
+  }
+
+  /** Whether the entry at `path` is itself a symbolic link, asked once while the cache lives; undefined when that cannot be told. */
+  isLink(host: NotesHost, path: string): Promise<boolean | undefined> {
+    let found = this.links.get(path);
+    if (!found) {
+      found = host.isLink ? host.isLink(path).then((link) => link, () => undefined) : Promise.resolve(undefined);
+      this.links.set(path, found);
     }
     return found;
   }
@@ -149,6 +162,9 @@ type Located =
   | { kind: 'missing'; wrongKind?: 'file' }
   | { kind: 'outside'; why: string };
 
+/** Whether a listed file's real path is inside the root, and if not, why. */
+type RealCheck = { ok: true } | { ok: false; outside: boolean; message: string };
+
 /** A resolved reference under construction: the status and what the finding says. */
 type Outcome = Pick<ResolvedReference, 'status' | 'target' | 'targetLine' | 'suggestion'> & { code?: ReferenceFindingCode; message?: string };
 
@@ -158,6 +174,8 @@ class Resolver {
   private readonly documentFolder: string | undefined;
   private realRoot: Promise<string> | undefined;
   private readonly located = new Map<string, Located>();
+  private readonly realChecks = new Map<string, Promise<RealCheck>>();
+  private readonly linkFreeFolders = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly host: NotesHost,
@@ -202,12 +220,45 @@ class Resolver {
   }
 
   /** A listed file's real path stays inside the root; a problem (a link loop, a file deleted since it was listed) otherwise. */
-  async checkReal(rel: string): Promise<{ ok: true } | { ok: false; outside: boolean; message: string }> {
+  checkReal(rel: string): Promise<RealCheck> {
+    let found = this.realChecks.get(rel);
+    if (!found) {
+      found = this.checkRealNow(rel);
+      this.realChecks.set(rel, found);
+    }
+    return found;
+  }
+
+  private async checkRealNow(rel: string): Promise<RealCheck> {
+    // No link on the way (a host that can tell): the file is where it is listed, inside the root.
+    if (this.host.isLink && (await this.linkFree(rel))) return { ok: true };
     this.realRoot ??= this.host.realpath(this.files.root).catch(() => this.files.root);
     const [realRoot, real] = await Promise.all([this.realRoot, this.cache.realpath(this.host, this.absolute(rel))]);
     if ('problem' in real) return { ok: false, outside: false, message: `${quoted(rel)} cannot be resolved: ${real.problem}` };
     if (!isInside(realRoot, real.real)) return { ok: false, outside: true, message: `${quoted(rel)} is a symbolic link to a place outside the repository (not read)` };
     return { ok: true };
+  }
+
+  /**
+   * Whether no segment of `rel` (a listed path) below the root is a
+   * symbolic link, whatever the root's own path holds. Each folder's answer
+   * is its parent's and its own, kept: a folder is asked once for all its
+   * files, so the work is linear in the paths' length, however deep.
+   */
+  private linkFree(rel: string): Promise<boolean> {
+    const slash = rel.lastIndexOf('/');
+    return Promise.all([slash < 0 ? true : this.folderLinkFree(rel.slice(0, slash)), this.cache.isLink(this.host, this.absolute(rel))]).then(
+      ([folder, link]) => folder && link === false,
+    );
+  }
+
+  private folderLinkFree(folder: string): Promise<boolean> {
+    let found = this.linkFreeFolders.get(folder);
+    if (!found) {
+      found = this.linkFree(folder);
+      this.linkFreeFolders.set(folder, found);
+    }
+    return found;
   }
 
   absolute(rel: string): string {
