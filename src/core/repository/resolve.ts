@@ -290,8 +290,9 @@ class Resolver {
   async resolve(ref: Reference): Promise<ResolvedReference> {
     const outcome = ref.kind === 'symbol' ? await this.resolveSymbol(ref) : await this.resolvePath(ref);
     const { status, target, targetLine, suggestion, code, message } = outcome;
-    // Only the keys that have a value: the result is plain data for JSON and the worker protocol.
-    const resolved: ResolvedReference = { ...ref, status };
+    // Only the keys that have a value: the result is plain data for JSON and the worker protocol. Object.assign,
+    // not a spread: V8 spreads references of several shapes slowly (about 1 ms of the bench's 504 results).
+    const resolved: ResolvedReference = Object.assign({}, ref, { status });
     if (target !== undefined) resolved.target = target;
     if (targetLine !== undefined) resolved.targetLine = targetLine;
     if (suggestion !== undefined) resolved.suggestion = suggestion;
