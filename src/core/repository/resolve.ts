@@ -75,31 +75,16 @@ export class ResolutionCache {
   }
 
   content(host: NotesHost, path: string): Promise<FileContent> {
-    let found = this.contents.get(path);
-    if (!found) {
-      found = readContent(host, path);
-      this.contents.set(path, found);
-    }
-    return found;
+    return kept(this.contents, path, () => readContent(host, path));
   }
 
   realpath(host: NotesHost, path: string): Promise<{ real: string } | { problem: string }> {
-    let found = this.realpaths.get(path);
-    if (!found) {
-      found = host.realpath(path).then((real) => ({ real }), (err: unknown) => ({ problem: describeHostError(err) }));
-      this.realpaths.set(path, found);
-    }
-    return found;
+    return kept(this.realpaths, path, () => host.realpath(path).then((real) => ({ real }), (err: unknown) => ({ problem: describeHostError(err) })));
   }
 
   /** Whether the entry at `path` is itself a symbolic link, asked once while the cache lives; undefined when that cannot be told. */
   isLink(host: NotesHost, path: string): Promise<boolean | undefined> {
-    let found = this.links.get(path);
-    if (!found) {
-      found = host.isLink ? host.isLink(path).then((link) => link, () => undefined) : Promise.resolve(undefined);
-      this.links.set(path, found);
-    }
-    return found;
+    return kept(this.links, path, () => (host.isLink ? host.isLink(path).then((link) => link, () => undefined) : Promise.resolve(undefined)));
   }
 
   repositoryIndex(files: RepositoryFiles): RepositoryIndex {
@@ -190,12 +175,7 @@ class Resolver {
   /** Where a written path is, trying the document's folder, then the root; a path is often written several times (a Location and its symbols). */
   locate(path: string, wantFolder: boolean, tree: boolean, treeTop?: string): Located {
     const key = `${wantFolder ? 1 : 0}${tree ? 1 : 0}${treeTop ?? ''}\0${path}`;
-    let found = this.located.get(key);
-    if (!found) {
-      found = this.locateNow(path, wantFolder, tree, treeTop);
-      this.located.set(key, found);
-    }
-    return found;
+    return kept(this.located, key, () => this.locateNow(path, wantFolder, tree, treeTop));
   }
 
   private locateNow(path: string, wantFolder: boolean, tree: boolean, treeTop: string | undefined): Located {
@@ -221,12 +201,7 @@ class Resolver {
 
   /** A listed file's real path stays inside the root; a problem (a link loop, a file deleted since it was listed) otherwise. */
   checkReal(rel: string): Promise<RealCheck> {
-    let found = this.realChecks.get(rel);
-    if (!found) {
-      found = this.checkRealNow(rel);
-      this.realChecks.set(rel, found);
-    }
-    return found;
+    return kept(this.realChecks, rel, () => this.checkRealNow(rel));
   }
 
   private async checkRealNow(rel: string): Promise<RealCheck> {
@@ -253,12 +228,7 @@ class Resolver {
   }
 
   private folderLinkFree(folder: string): Promise<boolean> {
-    let found = this.linkFreeFolders.get(folder);
-    if (!found) {
-      found = this.linkFree(folder);
-      this.linkFreeFolders.set(folder, found);
-    }
-    return found;
+    return kept(this.linkFreeFolders, folder, () => this.linkFree(folder));
   }
 
   absolute(rel: string): string {
@@ -566,6 +536,16 @@ function listed(items: readonly string[], last = ', '): string {
   const more = items.length > NAMED_CANDIDATES ? ` and ${items.length - NAMED_CANDIDATES} more` : '';
   if (more || shown.length < 2) return shown.join(', ') + more;
   return shown.slice(0, -1).join(', ') + last + shown[shown.length - 1];
+}
+
+/** The value `map` holds for `key`, made by `make` and kept on first use. */
+function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = make();
+    map.set(key, found);
+  }
+  return found;
 }
 
 /** `fn` over `items` with at most `limit` calls in flight; results in the items' order. */
