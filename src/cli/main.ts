@@ -9,7 +9,7 @@ import { FINDING_CODES } from './formats/findingKinds';
 import type { Changes } from './git';
 import { reportFindings, type Judging } from './reported';
 import type { ReportedFinding } from './formats/types';
-import { describeError, nodeHost, type CliHost } from './nodeHost';
+import { describeError, nodeHost, syncNodeHost, type CliHost } from './nodeHost';
 import { createAnalyzer, type Analyzer } from './pool';
 import { Repositories, type GitLister } from './repository';
 import { quietOnClosedPipe, shownName } from './shown';
@@ -167,7 +167,8 @@ export async function main(io: CliIO): Promise<number> {
       }
     }
     if (!analyzer) return await newNotes(host, cwd, request.paths[0] ?? DEFAULT_NEW_FILE, template, output);
-    return await check(analyzer, host, cwd, request, template, output, { env: io.env ?? process.env, git: io.git });
+    // The reference check reads through synchronous calls (see syncNodeHost): it waits for each answer anyway.
+    return await check(analyzer, host, cwd, request, template, output, { env: io.env ?? process.env, git: io.git, referenceHost: io.host ?? syncNodeHost });
   } finally {
     await analyzer?.close(io.exitsAfter);
   }
@@ -396,7 +397,7 @@ function emptyTally(): Tally {
 }
 
 /** check, baseline and badge: analyse the files, judge their findings, hand them to the command's format. */
-async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, { env, git }: Pick<CliIO, 'env' | 'git'>): Promise<number> {
+async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Request, template: string | undefined, output: Output, { env, git, referenceHost }: Pick<CliIO, 'env' | 'git'> & { referenceHost: CliHost }): Promise<number> {
   const tally = emptyTally();
   const fail = (message: string) => {
     output.err(`impl-notes: ${message}`);
@@ -425,7 +426,7 @@ async function check(analyzer: Analyzer, host: CliHost, cwd: string, request: Re
   const formats = request.command === 'check' || request.command === 'new' ? FORMATS : COMMAND_FORMATS[request.command];
   const formatter = formats[request.format](context);
   tally.files = files.length;
-  const repositories = request.references ? new Repositories({ host, root, git, warn: (message) => output.err(`impl-notes: warning: ${shownName(message)}`) }) : undefined;
+  const repositories = request.references ? new Repositories({ host: referenceHost, root, git, warn: (message) => output.err(`impl-notes: warning: ${shownName(message)}`) }) : undefined;
   const resolve: ReferenceResolver | undefined = repositories && ((...args) => repositories.resolve(...args));
   const analysed = new Set<string>();
   await inOrder(files, fileAnalyser(analyzer, host, cwd, configs, template, resolve, listed.inputOf), (file, checked) => {

@@ -30,6 +30,13 @@ export interface NotesHost {
   stat(path: string): Promise<HostStat | undefined>;
   /** The path with every symbolic link resolved; a host without links returns it as is. */
   realpath(path: string): Promise<string>;
+  /**
+   * Whether the entry at `path` is itself a symbolic link (not followed);
+   * fails when nothing is there. Optional, for a host whose calls are cheap
+   * (the CLI's): with it, a check asks it once per folder and file instead
+   * of each file's real path, and asks real paths only past a link.
+   */
+  isLink?(path: string): Promise<boolean>;
 }
 
 /** An error whose message is already fit for the user. */

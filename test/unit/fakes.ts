@@ -18,18 +18,25 @@ export class MemoryHost implements NotesHost {
   readonly readOrder: string[] = [];
   /** Every read's byte limit, in order. */
   readonly limits: number[] = [];
+  /** Every read's real path (its links followed), in order: where its bytes came from. */
+  readonly realReads: string[] = [];
   readonly realpaths: string[] = [];
+  /** Every isLink call's path, in order. */
+  readonly linkChecks: string[] = [];
   private children: Map<string, Map<string, true>> | undefined;
 
+  /** `withLinkChecks`: the host answers isLink, as the CLI's does (the editor's does not). */
   constructor(
     private readonly entries: Map<string, MemoryEntry>,
     withPrefixReads = true,
+    withLinkChecks = false,
   ) {
     if (!withPrefixReads) this.readPrefix = undefined;
+    if (!withLinkChecks) this.isLink = undefined;
   }
 
-  static of(entries: Record<string, MemoryEntry>, withPrefixReads = true): MemoryHost {
-    return new MemoryHost(new Map(Object.entries(entries)), withPrefixReads);
+  static of(entries: Record<string, MemoryEntry>, withPrefixReads = true, withLinkChecks = false): MemoryHost {
+    return new MemoryHost(new Map(Object.entries(entries)), withPrefixReads, withLinkChecks);
   }
 
   /** Reads of paths outside `folder`. */
@@ -76,6 +83,7 @@ export class MemoryHost implements NotesHost {
     this.readOrder.push(path);
     this.limits.push(limit);
     const real = this.resolve(path);
+    this.realReads.push(real);
     const entry = this.entries.get(real);
     if (entry === undefined) throw new HostError(this.isFolder(real) ? 'is a directory' : 'no such file or directory');
     if (typeof entry === 'object' && 'other' in entry) throw new HostError(entry.other);
@@ -117,14 +125,23 @@ export class MemoryHost implements NotesHost {
     const entry = this.entries.get(real);
     if (entry === undefined) {
       if (this.isFolder(real)) return { kind: 'directory' };
-      return this.isLink(path) ? { kind: 'other', what: 'a dangling symbolic link' } : undefined;
+      return this.lastIsLink(path) ? { kind: 'other', what: 'a dangling symbolic link' } : undefined;
     }
     if (typeof entry === 'object' && 'other' in entry) return { kind: 'other', what: entry.other };
     return { kind: 'file' };
   }
 
+  /** As lstat: whether the last segment of `path` (its folders followed) is a link; fails when nothing is there. */
+  isLink? = async (path: string): Promise<boolean> => {
+    this.linkChecks.push(path);
+    if (this.lastIsLink(path)) return true;
+    const real = this.resolve(path);
+    if (!this.entries.has(real) && !this.isFolder(real)) throw new HostError('no such file or directory');
+    return false;
+  };
+
   /** Whether the last segment of `path` (its folder resolved) is a link. */
-  private isLink(path: string): boolean {
+  private lastIsLink(path: string): boolean {
     const folder = this.resolve(parentPath(path));
     const entry = this.entries.get(`${folder === '/' ? '' : folder}/${path.slice(path.lastIndexOf('/') + 1)}`);
     return typeof entry === 'object' && 'linkTo' in entry;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   declaredNames,
   languageOf,
@@ -30,11 +31,11 @@ function symbolRef(symbol: string, scope: string[] = [], text = '`' + symbol + '
   return { kind: 'symbol', source: 'symbol', start: 0, end: 1, text, symbol, scope };
 }
 
-/** A repository under /repo from paths relative to it. */
-function repository(entries: Record<string, MemoryEntry>, withPrefixReads = true) {
+/** A repository under /repo from paths relative to it; `withLinkChecks`: its host answers isLink, as the CLI's does. */
+function repository(entries: Record<string, MemoryEntry>, withPrefixReads = true, withLinkChecks = false) {
   const absolute: Record<string, MemoryEntry> = {};
   for (const [path, entry] of Object.entries(entries)) absolute[path.startsWith('/') ? path : `${ROOT}/${path}`] = entry;
-  const host = MemoryHost.of(absolute, withPrefixReads);
+  const host = MemoryHost.of(absolute, withPrefixReads, withLinkChecks);
   const files = new RepositoryFiles(ROOT, Object.keys(entries).filter((p) => !p.startsWith('/') && !(typeof entries[p] === 'object' && 'other' in (entries[p] as object))));
   return { host, files };
 }
@@ -137,7 +138,7 @@ suite('resolving paths', () => {
     ]);
   });
 
-  test('outside the repository: absolute paths, `..` past the root, links out; never read', async () => {
+  for (const withLinkChecks of [false, true]) test(`outside the repository: absolute paths, \`..\` past the root, links out; never read${withLinkChecks ? ' (a host with link checks)' : ''}`, async () => {
     const { host, files } = repository({
       ...tree,
       '/etc/passwd': 'root:x:0:0',
@@ -145,7 +146,7 @@ suite('resolving paths', () => {
       'src/out.ts': { linkTo: '/home/me/secret.ts' },
       'src/outdir': { linkTo: '/home/me' },
       'src/in.ts': { linkTo: 'index/indexer.ts' },
-    });
+    }, true, withLinkChecks);
     const refs = [
       pathRef('../../etc/passwd'),
       pathRef('/etc/passwd'),
@@ -372,6 +373,138 @@ suite('declared names per language', () => {
       }, 125_000, 1_000_000);
       assert.ok(ratio < 24, `${shape}: 8x the line took ${ratio.toFixed(1)}x the time (linear: about 8, quadratic: about 64)`);
     }
+  });
+});
+
+suite('real paths from link checks (the CLI\'s host)', () => {
+  /** Each resolved reference as `status code: message`, and the host, for a tree resolved with link checks. */
+  async function withLinks(entries: Record<string, MemoryEntry>, refs: Reference[], listed?: string[]) {
+    const { host, files } = repository(entries, true, true);
+    for (const extra of listed ?? []) files.add(extra);
+    const results = await resolveReferences(refs, { host, files, document: NOTES });
+    return { host, outcomes: results.map(outcome) };
+  }
+
+  test('a link that leads outside is outside at every depth, by path, line and symbol, and nothing under it is read', async () => {
+    for (const link of ['a', 'a/b', 'a/b/c', 'a/b/c/d.ts']) {
+      // The segment at this depth is a link to /home/me/x, which holds the rest of the path; git lists the
+      // path as it was (an index from before the link, or a list made before it).
+      const rest = 'a/b/c/d.ts'.slice(link.length);
+      const entries: Record<string, MemoryEntry> = { [link]: { linkTo: '/home/me/x' }, [`/home/me/x${rest}`]: 'export class D {}\n' };
+      const { host, outcomes } = await withLinks(entries, [pathRef('a/b/c/d.ts'), lineRef('a/b/c/d.ts', 1), symbolRef('D', ['a/b/c/d.ts'])], ['a/b/c/d.ts']);
+      assert.deepEqual(outcomes, [
+        'outside broken-reference: `a/b/c/d.ts` is a symbolic link to a place outside the repository (not read)',
+        'outside broken-reference: `a/b/c/d.ts` is a symbolic link to a place outside the repository (not read)',
+        'missing unknown-symbol: `D` is not declared in `a/b/c/d.ts` (`a/b/c/d.ts` is a symbolic link to a place outside the repository (not read))',
+      ], `a link at ${link}`);
+      assert.deepEqual([...host.reads.keys()], [], `a link at ${link}: nothing read`);
+      assert.deepEqual(host.realpaths.filter((p) => p !== ROOT), ['/repo/a/b/c/d.ts'], `a link at ${link}: the real path asked, once`);
+    }
+  });
+
+  test('no link on the way: no real path asked, each folder and file asked once however many files and references share it', async () => {
+    const entries: Record<string, MemoryEntry> = {};
+    const refs: Reference[] = [];
+    for (const folder of ['src/core', 'src/cli']) {
+      for (let i = 0; i < 5; i++) {
+        entries[`${folder}/f${i}.ts`] = `export class F${i} {}\n`;
+        refs.push(pathRef(`${folder}/f${i}.ts`), lineRef(`${folder}/f${i}.ts`, 1), symbolRef(`F${i}`, [`${folder}/f${i}.ts`]));
+      }
+    }
+    const { host, outcomes } = await withLinks(entries, refs);
+    assert.ok(outcomes.every((o) => o === 'ok'), outcomes.join('\n'));
+    assert.deepEqual(host.realpaths, []);
+    assert.deepEqual(host.linkChecks.filter((p, i) => host.linkChecks.indexOf(p) !== i), [], 'each path asked once');
+    assert.deepEqual(new Set(host.linkChecks), new Set(['/repo/src', '/repo/src/core', '/repo/src/cli', ...Object.keys(entries).map((p) => `${ROOT}/${p}`)]));
+    assert.ok([...host.reads.values()].every((n) => n === 1));
+  });
+
+  test('a link that stays inside is followed; a loop, a dangling link, a file deleted since: cannot be resolved', async () => {
+    const { host, outcomes } = await withLinks({
+      'src/real/a.ts': 'one\ntwo\n',
+      'src/alias': { linkTo: 'real' },
+      'src/loop-a': { linkTo: 'loop-b' },
+      'src/loop-b': { linkTo: 'loop-a' },
+      'src/dangling.ts': { linkTo: 'nowhere.ts' },
+    }, [lineRef('src/alias/a.ts', 2), pathRef('src/loop-a/x.ts'), pathRef('src/loop-a'), pathRef('src/dangling.ts'), pathRef('src/gone.ts')], ['src/alias/a.ts', 'src/loop-a/x.ts', 'src/gone.ts']);
+    assert.deepEqual(outcomes, [
+      'ok',
+      'missing broken-reference: `src/loop-a/x.ts` cannot be resolved: too many levels of symbolic links',
+      'missing broken-reference: `src/loop-a` cannot be resolved: too many levels of symbolic links',
+      'missing broken-reference: `src/dangling.ts` cannot be resolved: no such file or directory',
+      'missing broken-reference: `src/gone.ts` cannot be resolved: no such file or directory',
+    ]);
+    assert.deepEqual([...host.reads.keys()], ['/repo/src/alias/a.ts']);
+  });
+
+  test('a FIFO named as a reference: no link, so no real path asked; refused, not read', async () => {
+    const { host, outcomes } = await withLinks({ 'src/pipe': { other: 'a FIFO (named pipe), not a regular file' } }, [lineRef('src/pipe', 1), pathRef('src/pipe')], ['src/pipe']);
+    assert.deepEqual(outcomes, ['missing broken-reference: the lines of `src/pipe` cannot be read: a FIFO (named pipe), not a regular file', 'ok']);
+    assert.deepEqual(host.realpaths, []);
+  });
+
+  test('a listed path 300 folders deep: each folder asked once; a link at the deepest folder is outside', async () => {
+    const deep = 'd/'.repeat(300);
+    const { host, outcomes } = await withLinks({ [`${deep}x.ts`]: 'x\n', [`${deep}y.ts`]: 'y\n' }, [lineRef(`${deep}x.ts`, 1), lineRef(`${deep}y.ts`, 1)]);
+    assert.deepEqual(outcomes, ['ok', 'ok']);
+    assert.equal(host.linkChecks.length, 302);
+    const linked = await withLinks({ [`${deep}x.ts`]: 'x\n', [deep.slice(0, -1)]: { linkTo: '/elsewhere' }, '/elsewhere/x.ts': 'x\n' }, [lineRef(`${deep}x.ts`, 1)], [`${deep}x.ts`]);
+    assert.match(linked.outcomes[0], /^outside broken-reference: `d\/d\/.*…[d/]*x\.ts` is a symbolic link to a place outside the repository \(not read\)$/);
+    assert.deepEqual([...linked.host.reads.keys()], []);
+  });
+
+  test('a kept cache (the editor\'s): a folder replaced by a link out is outside once the cache forgets it', async () => {
+    const entries = new Map<string, MemoryEntry>([['/repo/src/a.ts', 'a\n'], ['/home/me/a.ts', 'secret\n']]);
+    const host = new MemoryHost(entries, true, true);
+    const files = new RepositoryFiles(ROOT, ['src/a.ts']);
+    const cache = new ResolutionCache();
+    const [before] = await resolveReferences([pathRef('src/a.ts')], { host, files, document: NOTES, cache });
+    assert.equal(before.status, 'ok');
+    entries.delete('/repo/src/a.ts');
+    entries.set('/repo/src', { linkTo: '/home/me' });
+    cache.forget('/repo/src');
+    cache.forget('/repo/src/a.ts');
+    const [after] = await resolveReferences([lineRef('src/a.ts', 1)], { host, files, document: NOTES, cache });
+    assert.equal(outcome(after), 'outside broken-reference: `src/a.ts` is a symbolic link to a place outside the repository (not read)');
+    assert.deepEqual(host.readsOutside(ROOT), []);
+  });
+
+  test('random trees with links in and out at any depth, loops and FIFOs: the same outcomes with link checks as through real paths', async () => {
+    // Folders of up to 3 segments, each holding d.ts, inside the repository and in /outside alike; random entries
+    // then replace a folder or a file by a link (in, out, up, a loop, to nothing) or a FIFO, while the list keeps
+    // the old paths.
+    const folder = fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }).map((s) => s.join('/'));
+    // gone.ts is listed but not there: deleted since the list was made.
+    const file = fc.tuple(folder, fc.constantFrom('d.ts', 'gone.ts')).map(([f, name]) => (f === '' ? name : `${f}/${name}`));
+    const entry = fc.oneof(
+      fc.constant<MemoryEntry>({ other: 'a FIFO (named pipe), not a regular file' }),
+      fc.oneof(folder, file).map<MemoryEntry>((to) => ({ linkTo: `${ROOT}/${to}` })),
+      fc.oneof(folder, file).map<MemoryEntry>((to) => ({ linkTo: `/outside/${to}` })),
+      fc.constantFrom<MemoryEntry>({ linkTo: '..' }, { linkTo: '.' }, { linkTo: 'a' }, { linkTo: '../..' }, { linkTo: 'nowhere' }),
+    );
+    const folders = [''];
+    for (let i = 0; i < folders.length; i++) if (folders[i].length < 5) for (const s of ['a', 'b', 'c']) folders.push(folders[i] === '' ? s : `${folders[i]}/${s}`);
+    const listed = folders.map((f) => (f === '' ? 'd.ts' : `${f}/d.ts`));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.oneof(folder.filter((f) => f !== ''), file), entry, { maxKeys: 4 }), fc.array(fc.oneof(file, folder.filter((f) => f !== '')), { minLength: 1, maxLength: 6 }), async (changes, named) => {
+        const entries: Record<string, MemoryEntry> = {};
+        for (const f of listed) {
+          entries[f] = 'export class A {}\nline\n';
+          entries[`/outside/${f}`] = 'export class A {}\nline\n';
+        }
+        Object.assign(entries, changes);
+        const refs = named.flatMap((rel) => [pathRef(rel), lineRef(rel, 2), symbolRef('A', [rel])]);
+        const outcomesOf = async (withLinkChecks: boolean) => {
+          const { host, files } = repository(entries, true, withLinkChecks);
+          for (const rel of [...listed, ...Object.keys(changes), ...named]) files.add(rel);
+          const results = await resolveReferences(refs, { host, files, document: NOTES });
+          assert.deepEqual(host.realReads.filter((p) => p !== ROOT && !p.startsWith(`${ROOT}/`)), [], 'nothing outside read');
+          return results.map(outcome);
+        };
+        assert.deepEqual(await outcomesOf(true), await outcomesOf(false));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },
+    );
   });
 });
 
