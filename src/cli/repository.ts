@@ -33,6 +33,29 @@ export const gitLsFiles: GitLister = async (root) => {
   return files.filter((name) => !gone.has(name));
 };
 
+/** Of `paths` (relative to `root`), those .gitignore excludes; undefined when git cannot tell. */
+export type GitIgnoreFilter = (root: string, paths: readonly string[]) => Promise<Set<string> | undefined>;
+
+/**
+ * `git check-ignore` over `paths`, on standard input: what `gitLsFiles`
+ * leaves out of a listing (tracked files are never ignored, as there).
+ * One process for any number of paths; exit 1 means none is ignored.
+ */
+export const gitCheckIgnore: GitIgnoreFilter = async (root, paths) => {
+  if (paths.length === 0) return new Set();
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = execFile(
+      'git',
+      ['-c', 'core.fsmonitor=false', 'check-ignore', '-z', '--stdin'],
+      { cwd: root, maxBuffer: GIT_MAX_BUFFER, encoding: 'utf8', windowsHide: true },
+      (error, stdout) => resolve(error && error.code !== 1 ? undefined : new Set(stdout.split('\0').filter((name) => name !== ''))),
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(`${paths.join('\0')}\0`);
+  });
+};
+
 export interface RepositoryOptions {
   host: CliHost;
   /** `--root DIR`, absolute: the root of every checked file. */

@@ -1,7 +1,7 @@
 // The desktop extension: analyses in a worker thread, and the CLI as tasks.
 import * as vscode from 'vscode';
 import { nodeHost } from '../cli/nodeHost';
-import { gitLsFiles } from '../cli/repository';
+import { gitCheckIgnore, gitLsFiles } from '../cli/repository';
 import { spawnThread } from '../worker/thread';
 import { activateWith, type TestHooks } from './extension.shared';
 import { registerTasks } from './commands/tasks';
@@ -23,6 +23,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
       fileHost: (root) => (onDisk(root) ? nodeHost : undefined),
       // The CLI's list (.gitignore honoured), so the editor and CI agree; git runs only in a trusted workspace.
       gitFiles: (root) => (onDisk(root) && vscode.workspace.isTrusted ? gitLsFiles(root.fsPath) : Promise.resolve(undefined)),
+      // Files that appear later are listed as git would list them: what .gitignore excludes is left out.
+      gitIgnored: (root, paths) => (onDisk(root) && vscode.workspace.isTrusted ? gitCheckIgnore(root.fsPath, paths) : Promise.resolve(undefined)),
     },
   });
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gitLsFiles, type GitLister } from '../../src/cli/repository';
+import { gitCheckIgnore, gitLsFiles, type GitLister } from '../../src/cli/repository';
 import { git, root, runBin, runMain, type Outcome } from './harness';
 
 const inProcess = (argv: string[], cwd: string, git?: GitLister): Promise<Outcome> => runMain(argv, cwd, { git });
@@ -286,6 +286,17 @@ suite('the reference check', () => {
       const failing = await inProcess(['check', '--format', 'json', 'docs/all.md'], gitRepo, async () => undefined);
       const app = JSON.parse(failing.stdout).files[0].references.find((x: { text: string }) => x.text === 'dist/app.js');
       assert.equal(app.status, 'ok', 'the walk does not read .gitignore');
+    });
+
+    test('git check-ignore leaves out what git ls-files leaves out, for any number of names in one process', async () => {
+      const listed = new Set(await gitLsFiles(gitRepo));
+      const names = ['dist/app.js', 'dist/new file.js', 'src/index/indexer.ts', 'src/new\nline.ts', ...Array.from({ length: 5000 }, (_, i) => `dist/chunk-${i}.js`)];
+      const ignored = await gitCheckIgnore(gitRepo, names);
+      assert.ok(ignored);
+      assert.deepEqual(names.filter((n) => !ignored.has(n)), ['src/index/indexer.ts', 'src/new\nline.ts']);
+      assert.ok(listed.has('src/index/indexer.ts') && !listed.has('dist/app.js'), 'the same rule as the listing');
+      assert.deepEqual(await gitCheckIgnore(gitRepo, []), new Set());
+      assert.equal(await gitCheckIgnore(plainRepo, ['dist/app.js']), undefined, 'not a work tree: git cannot tell');
     });
   });
 });

@@ -14,6 +14,8 @@ const MAX_LISTED_FILES = 200_000;
 const WHOLE_READ_FACTOR = 8;
 /** File events are applied at once; the re-check of the documents they may touch waits this long after the last one. */
 const RECHECK_DEBOUNCE_MS = 100;
+/** Files that appeared are listed this long after the first of a burst: one `git check-ignore` for a build's thousands. */
+const IGNORE_CHECK_DEBOUNCE_MS = 50;
 /** Changed paths named per root and re-check at most; past this a change says "everything" (a checkout, a build). */
 const MAX_NAMED_CHANGES = 10_000;
 
@@ -23,6 +25,8 @@ export interface RepositoryPlatform {
   fileHost?(root: vscode.Uri): NotesHost | undefined;
   /** `git ls-files` of the root, as the CLI lists it; undefined when it is not in a work tree or git cannot run. */
   gitFiles?(root: vscode.Uri): Promise<string[] | undefined>;
+  /** Of `paths` (relative to the root), those .gitignore excludes; undefined when git cannot tell. */
+  gitIgnored?(root: vscode.Uri, paths: readonly string[]): Promise<Set<string> | undefined>;
 }
 
 /** One document's references resolved, valid for exactly one analysis of it. */
@@ -57,6 +61,11 @@ interface Repository {
   host: NotesHost;
   files: Promise<RepositoryFiles>;
   cache: ResolutionCache;
+  /** Listed by git: a file that appears is listed only if .gitignore does not exclude it, as `git ls-files` would. */
+  listedByGit: boolean;
+  /** Files that appeared (relative paths), waiting for one `git check-ignore` before they are listed. */
+  appeared: Set<string>;
+  appearedTimer?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -200,8 +209,13 @@ export class ReferenceService implements vscode.Disposable {
     let repository = this.repositories.get(key);
     if (!repository) {
       const host = this.platform.fileHost?.(root) ?? withPrefixReads(workspaceHost(root));
-      const files = this.listFiles(root, host);
-      repository = { root, host, files, cache: new ResolutionCache() };
+      const created: Repository = { root, host, files: Promise.resolve(new RepositoryFiles(root.path, [])), cache: new ResolutionCache(), listedByGit: false, appeared: new Set() };
+      const files = this.listFiles(root, host).then(({ files, byGit }) => {
+        created.listedByGit = byGit;
+        return files;
+      });
+      created.files = files;
+      repository = created;
       this.repositories.set(key, repository);
       // A failed list is built again on next use rather than kept.
       files.catch(() => {
@@ -217,14 +231,19 @@ export class ReferenceService implements vscode.Disposable {
    * every file under the root; where the file system has no search (an
    * empty answer), the core's walk.
    */
-  private async listFiles(root: vscode.Uri, host: NotesHost): Promise<RepositoryFiles> {
+  private async listFiles(root: vscode.Uri, host: NotesHost): Promise<{ files: RepositoryFiles; byGit: boolean }> {
     const started = Date.now();
     const fromGit = await this.platform.gitFiles?.(root);
     if (fromGit) {
       const files = new RepositoryFiles(root.path, fromGit.slice(0, MAX_LISTED_FILES), fromGit.length <= MAX_LISTED_FILES);
       this.log.info(`references: ${files.size} files listed by git under ${root.toString(true)} in ${Date.now() - started} ms`);
-      return files;
+      return { files, byGit: true };
     }
+    return { files: await this.searchFiles(root, host), byGit: false };
+  }
+
+  private async searchFiles(root: vscode.Uri, host: NotesHost): Promise<RepositoryFiles> {
+    const started = Date.now();
     const folder = vscode.workspace.getWorkspaceFolder(root);
     const { glob, others } = excludesOf(folder);
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), glob, MAX_LISTED_FILES + 1);
@@ -383,6 +402,7 @@ export class ReferenceService implements vscode.Disposable {
       this.gitChanged();
       return;
     }
+    if (isInsideGit(uri)) return;
     const owners = this.owners(uri);
     if (owners.length === 0) return;
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
@@ -397,16 +417,40 @@ export class ReferenceService implements vscode.Disposable {
       const files = await repository.files.catch(() => undefined);
       if (!files) continue;
       repository.cache.forget(uri.path);
-      if (stat.type & vscode.FileType.Directory) {
-        for (const child of inside) {
-          files.add(`${rel}/${child}`);
-          repository.cache.forget(`${uri.path}/${child}`);
-        }
-      } else if (stat.type & vscode.FileType.File) {
-        files.add(rel);
-      }
-      this.markDirty(repository.root, rel, inside.map((child) => `${rel}/${child}`));
+      const appeared = stat.type & vscode.FileType.Directory ? inside.map((child) => `${rel}/${child}`) : stat.type & vscode.FileType.File ? [rel] : [];
+      if (repository.listedByGit && this.platform.gitIgnored) this.listAfterIgnoreCheck(repository, appeared);
+      else this.listAppeared(repository, files, appeared, rel);
     }
+  }
+
+  /** Files that appeared are listed and the root's documents re-checked; `changed`: the path the event named. */
+  private listAppeared(repository: Repository, files: RepositoryFiles, appeared: readonly string[], changed = appeared[0]): void {
+    for (const rel of appeared) {
+      files.add(rel);
+      repository.cache.forget(absolutePath(repository.root, rel));
+    }
+    if (changed !== undefined) this.markDirty(repository.root, changed, appeared);
+  }
+
+  /**
+   * In a repository listed by git, files that appeared are listed only if
+   * .gitignore does not exclude them (a build's output, installed
+   * packages), so that the editor's list stays the CLI's. A burst of events
+   * makes one `git check-ignore`; if git cannot tell, they are listed.
+   */
+  private listAfterIgnoreCheck(repository: Repository, appeared: readonly string[]): void {
+    for (const rel of appeared) repository.appeared.add(rel);
+    if (repository.appearedTimer !== undefined) return;
+    repository.appearedTimer = setTimeout(() => {
+      repository.appearedTimer = undefined;
+      const paths = [...repository.appeared];
+      void Promise.all([repository.files, this.platform.gitIgnored!(repository.root, paths).catch(() => undefined)]).then(([files, ignored]) => {
+        if (this.repositories.get(repository.root.toString()) !== repository) return;
+        // A path deleted while git was asked has left `appeared`: it is not listed.
+        const kept = paths.filter((rel) => repository.appeared.delete(rel) && !ignored?.has(rel));
+        if (kept.length > 0) this.listAppeared(repository, files, kept);
+      }, () => undefined);
+    }, IGNORE_CHECK_DEBOUNCE_MS);
   }
 
   /** A file or folder went: unlisted (a folder with every file under it). */
@@ -415,7 +459,9 @@ export class ReferenceService implements vscode.Disposable {
       this.gitChanged();
       return;
     }
+    if (isInsideGit(uri)) return;
     for (const { repository, rel } of this.owners(uri)) {
+      forgetAppeared(repository.appeared, rel);
       void repository.files.then((files) => {
         repository.cache.forget(uri.path);
         let under: string[] = [];
@@ -434,6 +480,7 @@ export class ReferenceService implements vscode.Disposable {
 
   /** A file changed on disk: what was read of it is forgotten. */
   private changed(uri: vscode.Uri): void {
+    if (isInsideGit(uri)) return;
     for (const { repository, rel } of this.owners(uri)) {
       repository.cache.forget(uri.path);
       this.markDirty(repository.root, rel);
@@ -504,6 +551,22 @@ function isWithin(folder: vscode.Uri, uri: vscode.Uri): boolean {
 
 function isGitEntry(uri: vscode.Uri): boolean {
   return uri.path.endsWith('/.git');
+}
+
+/** Git's own files (`.git/index.lock`): never files of the repository, whatever the watcher reports. */
+function isInsideGit(uri: vscode.Uri): boolean {
+  return uri.path.includes('/.git/');
+}
+
+/** `rel` (a file, or a folder with the files under it) no longer waits to be listed. */
+function forgetAppeared(appeared: Set<string>, rel: string): void {
+  if (appeared.size === 0 || appeared.delete(rel)) return;
+  const prefix = `${rel}/`;
+  for (const path of appeared) if (path.startsWith(prefix)) appeared.delete(path);
+}
+
+function absolutePath(root: vscode.Uri, rel: string): string {
+  return root.path.endsWith('/') ? root.path + rel : `${root.path}/${rel}`;
 }
 
 /**

@@ -6,11 +6,12 @@
 // Asserted as a user sees it: the Problems panel's ranges, the links and
 // where opening them lands, the hover, the quick fix, and the watcher.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, diagnosticsWhen, eventually, summarize, workspaceRoot } from './util';
+import { api, closeAllEditors, diagnosticsWhen, eventually, repoRoot, summarize, workspaceRoot } from './util';
 
 /** The fixture repository: its `.impl-notes.yaml` makes it the root of its notes (docs/spec.md, "Resolving references"). */
 const repo = path.join(workspaceRoot().fsPath, 'references');
@@ -223,6 +224,42 @@ suite('references in the editor', () => {
       fs.writeFileSync(path.join(repo, 'src/app.go'), APP);
     }
     await diagnosticsWhen(document.uri, (d) => referenceDiagnostics(d).length === 6, 90000);
+  });
+
+  test('in a git repository, a file that appears where .gitignore excludes it stays missing, as in the CLI', async function () {
+    this.timeout(120000);
+    // A repository of its own (a .git up to the workspace folder makes the root): its list comes from git.
+    const dir = path.join(workspaceRoot().fsPath, `gitignored-${process.pid}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'docs'), { recursive: true });
+    try {
+      assert.equal(spawnSync('git', ['init', '-q'], { cwd: dir }).status, 0);
+      fs.writeFileSync(path.join(dir, '.gitignore'), 'dist/\n');
+      const notes = '---\ntype: implementation-notes\n---\n# Implementation Notes: Build\n\n- **Location**: `src/main.ts`, `dist/main.js`\n';
+      fs.writeFileSync(path.join(dir, 'docs', 'notes.md'), notes);
+      const uri = vscode.Uri.file(path.join(dir, 'docs', 'notes.md'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const broken = (d: vscode.Diagnostic[]) => summarize(d.filter((x) => x.code === 'broken-reference'));
+      const both = [spanOf(notes, 'src/main.ts', 'broken-reference'), spanOf(notes, 'dist/main.js', 'broken-reference')].sort();
+      await diagnosticsWhen(uri, (d) => JSON.stringify(broken(d)) === JSON.stringify(both), 30000);
+      assert.equal((await api()).references.rootFor(uri)?.fsPath, dir);
+
+      // A build writes its output and a source file appears, through VS Code (the events come at once).
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(vscode.Uri.file(path.join(dir, 'src', 'main.ts')), { contents: Buffer.from('export const main = 1;\n') });
+      edit.createFile(vscode.Uri.file(path.join(dir, 'dist', 'main.js')), { contents: Buffer.from('exports.main = 1;\n') });
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const onlyDist = [spanOf(notes, 'dist/main.js', 'broken-reference')];
+      await diagnosticsWhen(uri, (d) => JSON.stringify(broken(d)) === JSON.stringify(onlyDist), 30000);
+
+      // The CLI on the same repository says the same.
+      const cli = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', '--format', 'json', 'docs/notes.md'], { cwd: dir, encoding: 'utf8' });
+      const report = JSON.parse(cli.stdout) as { files: { references: { text: string; status: string }[] }[] };
+      assert.deepEqual(report.files[0].references.map((r) => `${r.text} ${r.status}`), ['src/main.ts ok', 'dist/main.js missing']);
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('implementationNotes.checkReferences off: no reference findings, no links of ours; on again: back', async () => {
