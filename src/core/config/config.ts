@@ -24,7 +24,7 @@ export interface NotesConfig {
 }
 
 /** Bounds of `notApplicable`: each task line is compared with every entry. */
-export const MAX_NOT_APPLICABLE_MARKERS = 50;
+const MAX_NOT_APPLICABLE_MARKERS = 50;
 const MAX_NOT_APPLICABLE_LENGTH = 100;
 
 export interface ConfigProblem {
@@ -96,24 +96,25 @@ export function parseConfig(text: string, file: string): ConfigResult {
     else problem('expected true or false', key);
   }
   if (record.notApplicable !== undefined && record.notApplicable !== null) {
-    config.notApplicable = notApplicableList(record.notApplicable, problem);
+    config.notApplicable = readNotApplicable(record.notApplicable, problem);
   }
   return { config, problems };
 }
 
 /** Why a not-applicable marker cannot be used (empty, or too long to be an ending), or undefined. */
-export function notApplicableMarkerError(marker: string): string | undefined {
+function notApplicableMarkerError(marker: string): string | undefined {
   if (marker.trim() === '') return 'expected the text that ends a task that does not apply, not an empty string';
   if (marker.length > MAX_NOT_APPLICABLE_LENGTH) return `expected at most ${MAX_NOT_APPLICABLE_LENGTH} characters`;
   return undefined;
 }
 
 /**
- * The usable markers of a `notApplicable` value, trimmed, the first
- * MAX_NOT_APPLICABLE_MARKERS; one problem per unusable entry (up to that
- * many, so that a list of a million bad entries is not a million problems).
+ * The usable markers of a `notApplicable` value (the config file's, or the
+ * editor's setting), trimmed, the first MAX_NOT_APPLICABLE_MARKERS; one
+ * problem per unusable entry (up to that many, so that a list of a million
+ * bad entries is not a million problems), its key `notApplicable[i]`.
  */
-function notApplicableList(value: unknown, problem: (message: string, key?: string) => void): string[] {
+export function readNotApplicable(value: unknown, problem: (message: string, key?: string) => void): string[] {
   const entries = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(entries)) {
     problem('expected a list of strings', 'notApplicable');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { globProblem, ignorePatternError, MAX_NOT_APPLICABLE_MARKERS, notApplicableMarkerError } from '../../core';
+import { globProblem, ignorePatternError, readNotApplicable } from '../../core';
 import type { NotesSettings, Settings } from './settings';
 
 /** The unusable entries of the ignore, files and tasks.notApplicable settings for one scope, as `key: problem`. */
@@ -13,19 +13,8 @@ function patternProblems(settings: Settings): string[] {
     const problem = globProblem(glob);
     if (problem) problems.push(`implementationNotes.files[${i}]: ${problem}`);
   });
-  // A hand-edited list may be huge: its first bad entries are named, as a config file's are.
-  let named = 0;
-  for (let i = 0; i < settings.notApplicableAsWritten.length && named < MAX_NOT_APPLICABLE_MARKERS; i++) {
-    const marker = settings.notApplicableAsWritten[i];
-    const problem = typeof marker === 'string' ? notApplicableMarkerError(marker) : 'expected a string';
-    if (problem) {
-      problems.push(`implementationNotes.tasks.notApplicable[${i}]: ${problem}`);
-      named++;
-    }
-  }
-  if (settings.notApplicableAsWritten.length > MAX_NOT_APPLICABLE_MARKERS) {
-    problems.push(`implementationNotes.tasks.notApplicable: at most ${MAX_NOT_APPLICABLE_MARKERS} entries are used; the rest are left out`);
-  }
+  // The config file's rule: the first bad entries named, and the cap.
+  readNotApplicable(settings.notApplicableAsWritten, (message, key) => problems.push(`implementationNotes.tasks.${key ?? 'notApplicable'}: ${message}`));
   return problems;
 }
 

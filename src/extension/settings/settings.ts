@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_NOT_APPLICABLE_MARKERS, MAX_NOT_APPLICABLE_MARKERS, notApplicableMarkerError, RULES } from '../../core';
+import { DEFAULT_NOT_APPLICABLE_MARKERS, readNotApplicable, RULES } from '../../core';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 /** `open`: problems of the notes documents shown in tabs; `workspace`: of every notes file of the workspace. */
@@ -100,8 +100,8 @@ function readSettings(scope?: vscode.ConfigurationScope): Settings {
 /** A hand-edited settings.json may hold anything: strings that can be endings are kept, the first 50. */
 function notApplicableSetting(value: unknown): Pick<Settings, 'notApplicable' | 'notApplicableAsWritten'> {
   if (!Array.isArray(value)) return { notApplicable: [...DEFAULT_NOT_APPLICABLE_MARKERS], notApplicableAsWritten: [] };
-  const usable = value.filter((m): m is string => typeof m === 'string' && notApplicableMarkerError(m) === undefined);
-  return { notApplicable: usable.slice(0, MAX_NOT_APPLICABLE_MARKERS).map((m) => m.trim()), notApplicableAsWritten: value };
+  // The settings check (patternSettings.ts) names the unusable entries.
+  return { notApplicable: readNotApplicable(value, () => undefined), notApplicableAsWritten: value };
 }
 
 /** The value when it is one of `values` (a hand-edited settings.json may hold anything). */
